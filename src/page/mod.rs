@@ -15,8 +15,10 @@ mod html;
 
 pub use names::Name;
 
-/// Index of a node in its [`Page`].
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+/// Index of a node in its [`Page`] (and in the snapshot it came from, where
+/// the document is 0 and the snapshot's first node is 1).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct NodeId(pub u32);
 
 impl NodeId {

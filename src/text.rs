@@ -1,0 +1,149 @@
+//! Text helpers shared by the classifier and the extractor: label
+//! normalisation, class/id tokens, whitespace handling.
+
+/// True for characters that separate words in a label: whitespace,
+/// punctuation, symbols, emoji, zero-width characters.
+pub fn is_separator(c: char) -> bool {
+    if c.is_whitespace() || c.is_ascii_punctuation() {
+        return true;
+    }
+    let u = c as u32;
+    matches!(u,
+        0x00A1..=0x00BF          // ¡ « » · ¿ and friends
+        | 0x00D7 | 0x00F7        // × ÷
+        | 0x2000..=0x2BFF        // general punctuation, arrows, shapes, dingbats
+        | 0x3000..=0x3003        // ideographic space, 、 。 〃
+        | 0x3008..=0x3011        // 〈 〉 《 》 「 」 『 』 【 】
+        | 0x3014..=0x301F
+        | 0x30FB                 // ・
+        | 0xFE10..=0xFE1F | 0xFE30..=0xFE4F | 0xFE50..=0xFE6F
+        | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0x060C | 0x061B | 0x061F | 0x066A..=0x066D | 0x06D4 // Arabic punctuation
+        | 0x0964 | 0x0965        // Devanagari danda
+        | 0x1F000..=0x1FAFF      // emoji and pictographs
+        | 0xFE00..=0xFE0F        // variation selectors
+    ) || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}' | '|' | '¦')
+}
+
+/// Characters dropped entirely: Arabic diacritics and tatweel, which pages
+/// use or omit freely in the same word.
+fn is_ignorable(c: char) -> bool {
+    matches!(c as u32, 0x064B..=0x065F | 0x0670 | 0x0640)
+}
+
+/// Folds full-width ASCII (Ｔｒｅｎｄｉｎｇ) to ASCII.
+fn fold_width(c: char) -> char {
+    match c as u32 {
+        u @ 0xFF01..=0xFF5E => char::from_u32(u - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// Normalises a block's text for label lookup: lowercase, punctuation,
+/// symbols and emoji turned into spaces, runs of spaces collapsed, trimmed.
+/// "  Trending: " and "TRENDING" both give "trending".
+pub fn normalize_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars().map(fold_width) {
+        if is_ignorable(c) {
+            continue;
+        }
+        if is_separator(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Splits a class or id attribute into lowercase word tokens: on anything
+/// that is not a letter or digit, at lower→upper case changes (`adSlot`) and
+/// at letter/digit changes (`ad300`).
+pub fn class_tokens(value: &str, mut f: impl FnMut(&str)) {
+    let mut token = String::new();
+    let mut prev: Option<char> = None;
+    let flush = |token: &mut String, f: &mut dyn FnMut(&str)| {
+        if !token.is_empty() {
+            f(token);
+            token.clear();
+        }
+    };
+    for c in value.chars() {
+        if !c.is_alphanumeric() {
+            flush(&mut token, &mut f);
+            prev = None;
+            continue;
+        }
+        if let Some(p) = prev {
+            let case_break = p.is_lowercase() && c.is_uppercase();
+            let digit_break = p.is_ascii_digit() != c.is_ascii_digit();
+            if case_break || digit_break {
+                flush(&mut token, &mut f);
+            }
+        }
+        token.extend(c.to_lowercase());
+        prev = Some(c);
+    }
+    flush(&mut token, &mut f);
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub fn squash_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The first `max` characters of `text`, whitespace squashed, with "…" when cut.
+pub fn preview(text: &str, max: usize) -> String {
+    let squashed = squash_whitespace(text);
+    match squashed.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", squashed[..cut].trim_end()),
+        None => squashed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_normalise() {
+        assert_eq!(normalize_label("  Trending: "), "trending");
+        assert_eq!(normalize_label("STORY CONTINUES BELOW THIS AD"), "story continues below this ad");
+        assert_eq!(normalize_label("— Also read —"), "also read");
+        assert_eq!(normalize_label("🔥 Trending Now »"), "trending now");
+        assert_eq!(normalize_label("Ｔｒｅｎｄｉｎｇ"), "trending");
+        assert_eq!(normalize_label("اقرأ أيضاً:"), "اقرأ أيضا");
+        assert_eq!(normalize_label("यह भी पढ़ें:"), "यह भी पढ़ें");
+        assert_eq!(normalize_label("【関連記事】"), "関連記事");
+        assert_eq!(normalize_label("Реклама"), "реклама");
+    }
+
+    #[test]
+    fn class_tokens_split() {
+        let mut v = Vec::new();
+        class_tokens("article-header shadow-sm adSlot ad300x250 DOWNLOAD_link", |t| v.push(t.to_owned()));
+        assert_eq!(
+            v,
+            ["article", "header", "shadow", "sm", "ad", "slot", "ad", "300", "x", "250", "download", "link"]
+        );
+    }
+
+    #[test]
+    fn previews_cut_on_chars() {
+        assert_eq!(preview("  a  b ", 10), "a b");
+        assert_eq!(preview("héllo wörld", 5), "héllo…");
+    }
+}
