@@ -16,25 +16,42 @@
 //! ```
 
 pub mod api;
+#[cfg(feature = "cli")]
+pub mod cli;
+pub mod classify;
+pub mod clean;
+pub mod extract;
+pub mod json;
 pub mod page;
 pub mod rules;
+pub mod serialize;
+pub mod signals;
 pub mod text;
+pub mod url;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use api::{Article, CleanPlan, Kind, Options, Removal};
 pub use page::snapshot::Snapshot;
 pub use page::{NodeId, NodeKind, Page, PageError};
 
 /// Decides what clutter to remove from `page`. Never removes article text.
-pub fn clean(_page: &Page, _options: &Options) -> CleanPlan {
-    CleanPlan::default()
+pub fn clean(page: &Page, options: &Options) -> CleanPlan {
+    let judgement = clean::judge(page, options);
+    clean::plan(page, options, &judgement)
 }
 
 /// Finds the article in `page` for reading mode; `None` when there is none.
-pub fn extract(_page: &Page, _options: &Options) -> Option<Article> {
-    None
+pub fn extract(page: &Page, options: &Options) -> Option<Article> {
+    let signals = signals::Signals::measure(page);
+    let (verdicts, budget_hit) = classify::classify(page, &signals, options.max_nodes);
+    if budget_hit {
+        return None;
+    }
+    extract::run(page, options, &verdicts).map(|x| x.article)
 }
 
 /// A quick guess whether `extract` will find an article worth reading.
-pub fn is_probably_readerable(_page: &Page) -> bool {
-    false
+pub fn is_probably_readerable(page: &Page) -> bool {
+    extract::readerable::is_probably_readerable(page)
 }

@@ -1,0 +1,74 @@
+// Service worker (Chrome) / event page (Firefox). Wires the shortcut, menus and
+// auto-clean registration to the actions, and judges snapshots for pages whose
+// CSP forbids WASM in the content script (offscreen document in Chrome).
+import { ext, t, fromOwnExtension } from "../shared/browser.js";
+import { MSG } from "../shared/messages.js";
+import { CONTENT_SCRIPT, cleanTab, undoTab, openReader, setBadge } from "../shared/actions.js";
+import { loadSettings, sitePattern } from "../shared/settings.js";
+import { loadEngine } from "../shared/engine.js";
+
+globalThis.newsclean = { cleanTab, undoTab, openReader };
+
+const MENU = { clean: cleanTab, reader: openReader };
+const COMMANDS = { "clean-page": cleanTab, "reading-mode": openReader };
+
+ext.runtime.onInstalled.addListener(() => {
+  ext.contextMenus.create({ id: "clean", title: t("menuClean"), contexts: ["page"] });
+  ext.contextMenus.create({ id: "reader", title: t("menuReader"), contexts: ["page"] });
+});
+ext.contextMenus.onClicked.addListener((info, tab) => MENU[info.menuItemId]?.(tab.id));
+ext.commands.onCommand.addListener((command, tab) => COMMANDS[command]?.(tab.id));
+
+ext.runtime.onMessage.addListener((msg, sender, reply) => {
+  if (!fromOwnExtension(sender) || !sender.tab) return false;
+  if (msg?.kind === MSG.CLEANED) setBadge(sender.tab.id, msg.count);
+  if (msg?.kind !== MSG.JUDGE) return false;
+  judgeOffPage(msg).then(reply, (e) => reply({ error: String(e) }));
+  return true;
+});
+
+async function judgeOffPage(msg) {
+  if (!ext.offscreen) return (await loadEngine())(msg.op, msg.snapshot, msg.options);
+  await ensureOffscreen();
+  return ext.runtime.sendMessage({ ...msg, kind: MSG.OFFSCREEN_JUDGE });
+}
+
+let offscreen;
+function ensureOffscreen() {
+  offscreen ??= ext.offscreen
+    .createDocument({
+      url: "offscreen/offscreen.html",
+      reasons: ["DOM_PARSER"],
+      justification: "Runs the cleaning engine on page snapshots where the page forbids WebAssembly.",
+    })
+    .catch(async (e) => {
+      const open = await ext.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] });
+      if (!open.length) throw e; // not "already exists": a real failure
+    });
+  return offscreen.catch((e) => {
+    offscreen = null;
+    throw e;
+  });
+}
+
+// Auto-clean: one dynamic content script for the listed sites we hold permission for.
+async function syncAutoClean() {
+  const { sites } = await loadSettings();
+  const allowed = [];
+  for (const host of sites) {
+    if (await ext.permissions.contains({ origins: [sitePattern(host)] })) allowed.push(sitePattern(host));
+  }
+  await ext.scripting.unregisterContentScripts({ ids: ["auto"] }).catch(() => {});
+  if (allowed.length) {
+    await ext.scripting.registerContentScripts([
+      { id: "auto", matches: allowed, js: [CONTENT_SCRIPT], runAt: "document_idle" },
+    ]);
+  }
+}
+let syncing = Promise.resolve();
+const resync = () => (syncing = syncing.then(syncAutoClean, syncAutoClean));
+ext.storage.onChanged.addListener((changes) => changes.sites && resync());
+ext.permissions.onAdded.addListener(resync);
+ext.permissions.onRemoved.addListener(resync);
+ext.runtime.onStartup.addListener(resync);
+ext.runtime.onInstalled.addListener(resync);

@@ -1,0 +1,162 @@
+// The content module: snapshots the page, has the snapshot judged (here, or
+// via the background where the page's CSP forbids WASM), applies and undoes
+// the plan, keeps auto-clean going, opens reading mode. It judges nothing.
+import { ext, t, fromOwnExtension } from "../shared/browser.js";
+import { MSG, PORT, TAB } from "../shared/messages.js";
+import { loadEngine } from "../shared/engine.js";
+import { loadSettings, saveSettings } from "../shared/settings.js";
+import { takeSnapshot, toPlainSnapshot } from "../engine/snapshot.js";
+import { applyPlan } from "../engine/apply.js";
+
+const engine = loadEngine(); // compile while the page is walked
+let settings = loadSettings();
+ext.storage.onChanged.addListener(() => (settings = loadSettings()));
+
+async function judge(op, snapshot, options) {
+  const run = await engine;
+  const result = run
+    ? run(op, snapshot, options)
+    : await ext.runtime.sendMessage({ kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options });
+  if (result?.error) throw new Error(result.error);
+  return result;
+}
+
+let removed = []; // {kind, reason, text, node, parent, prev, next} for everything removed so far
+let applied = []; // undo handles, oldest first
+let timing = null;
+
+async function clean(extra = {}) {
+  const { kinds } = await settings;
+  const t0 = performance.now();
+  const { snapshot, nodes } = takeSnapshot(document);
+  const t1 = performance.now();
+  const plan = await judge("clean", snapshot, { kinds, url: location.href, ...extra });
+  const t2 = performance.now();
+  if (observer?.takeRecords().length) schedule(); // the page changed while we waited
+  const gone = plan.removed.map((r) => {
+    const node = nodes[r.node - 1];
+    const where = { parent: node?.parentNode, prev: node?.previousSibling, next: node?.nextSibling };
+    return { kind: r.kind, reason: r.reason, text: r.text, node, ...where };
+  });
+  applied.push(applyPlan(nodes, plan));
+  observer?.takeRecords(); // our own removals
+  removed.push(...gone);
+  timing = { snapshot: t1 - t0, judge: t2 - t1, apply: performance.now() - t2 };
+  return gone.length;
+}
+
+const report = () => ({ removed: removed.map(({ kind, reason, text }) => ({ kind, reason, text })), timing });
+
+function undo() {
+  stopAuto();
+  highlight(-1);
+  for (const a of applied.reverse()) a.undo();
+  [applied, removed] = [[], []];
+  return true;
+}
+
+// Popup hover: the removed element is shown again where it was, outlined by a
+// marker box, until the pointer leaves or the popup closes.
+let unhighlight = null;
+function highlight(index) {
+  unhighlight?.();
+  unhighlight = null;
+  const { node, parent, prev, next } = removed[index] ?? {};
+  if (!node || !parent?.isConnected) return;
+  const anchor = next?.parentNode === parent ? next : prev?.parentNode === parent ? prev.nextSibling : null;
+  parent.insertBefore(node, anchor);
+  const box = node.getBoundingClientRect?.() ?? new DOMRect();
+  if (box.bottom < 0 || box.top > innerHeight) node.scrollIntoView({ block: "center" });
+  const r = node.getBoundingClientRect?.() ?? box;
+  const marker = document.createElement("newsclean-marker");
+  marker.style.cssText = `all: initial !important; position: absolute !important; z-index: 2147483647 !important;
+    left: ${r.left + scrollX - 3}px !important; top: ${r.top + scrollY - 3}px !important;
+    width: ${r.width + 6}px !important; height: ${r.height + 6}px !important; pointer-events: none !important;
+    outline: 3px solid #d93025 !important; background: rgba(217, 48, 37, 0.08) !important`;
+  document.documentElement.append(marker);
+  observer?.takeRecords();
+  unhighlight = () => {
+    node.remove();
+    marker.remove();
+    observer?.takeRecords();
+  };
+}
+ext.runtime.onConnect.addListener((port) => {
+  if (port.name !== PORT.HIGHLIGHT || !fromOwnExtension(port.sender)) return;
+  port.onMessage.addListener((index) => highlight(index));
+  port.onDisconnect.addListener(() => highlight(-1));
+});
+
+// Reading mode.
+let overlay = null;
+async function reader() {
+  if (overlay) return { open: true };
+  const { reader: prefs } = await settings;
+  const article = await judge("extract", takeSnapshot(document).snapshot, { url: location.href, markdown: true });
+  if (!article) return { open: false, reason: "no-article" };
+  const { openOverlay } = await import("./overlay.js");
+  overlay = openOverlay(article, prefs, {
+    t: (key, n) => t(`reader_${key}`, n === undefined ? undefined : [String(n)]),
+    onSettings: (next) => saveSettings({ reader: next }),
+    onClose: () => (overlay = null),
+  });
+  return { open: true };
+}
+
+// Auto-clean: later clutter (lazy ad slots, infinite scroll, client-side
+// navigation) is cleaned in passes scheduled for idle time, at most one per
+// `gap`; the gap doubles whenever the page re-inserts a node we removed, and
+// auto-clean stops on a page that keeps doing it.
+const AUTO = { gap: 150, maxGap: 10_000, maxReinserts: 6, maxMillis: 40, dutyCycle: 10 };
+let observer = null;
+let timer = null;
+let lastPass = 0;
+let reinserts = 0;
+
+function startAuto() {
+  observer ??= new MutationObserver((records) => {
+    const ours = new Set(removed.map((r) => r.node));
+    for (const r of records) for (const n of r.addedNodes) if (ours.has(n)) reinserts++;
+    if (reinserts > AUTO.maxReinserts) stopAuto();
+    else schedule();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+function schedule() {
+  const gap = Math.max(Math.min(AUTO.gap * 2 ** reinserts, AUTO.maxGap), AUTO.dutyCycle * lastPass);
+  timer ??= setTimeout(() => requestIdleCallback(autoPass, { timeout: 1000 }), gap);
+}
+
+async function autoPass() {
+  timer = null; // changes from now on schedule the next pass
+  const t0 = performance.now();
+  const n = await serial(() => clean({ maxMillis: AUTO.maxMillis }));
+  lastPass = performance.now() - t0;
+  if (n) ext.runtime.sendMessage({ kind: MSG.CLEANED, count: removed.length });
+}
+
+function stopAuto() {
+  observer?.disconnect();
+  observer = null;
+  clearTimeout(timer);
+}
+
+let queue = Promise.resolve();
+const serial = (fn) => (queue = queue.then(fn, fn));
+
+const COMMANDS = {
+  [TAB.CLEAN]: async () => (await clean(), report()),
+  [TAB.UNDO]: undo,
+  [TAB.READER]: reader,
+  [TAB.REPORT]: report,
+};
+/** Runs a command from shared/actions.js; resolves to its JSON-able result. */
+export const run = (command, arg) => serial(() => COMMANDS[command](arg));
+
+settings.then(async ({ sites }) => {
+  if (!sites.includes(location.hostname)) return;
+  const n = await serial(() => clean());
+  ext.runtime.sendMessage({ kind: MSG.CLEANED, count: n });
+  startAuto();
+});

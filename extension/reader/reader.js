@@ -1,0 +1,149 @@
+// Reading mode: renders an Article from the engine's `extract` (title, byline,
+// siteName, publishedTime, lang, dir, content = sanitized HTML, markdown,
+// readingMinutes) with its controls. Standalone: the extension's overlay and
+// the demo site both use it. Touches no extension API; settings and labels come in.
+import { READER_CHOICES, READER_DEFAULTS } from "./settings.js";
+import { READER_CSS } from "./style.js";
+
+export { READER_CSS, READER_DEFAULTS };
+
+const LABELS = {
+  dialog: "Reading mode", settings: "Reading settings", font: "Font", serif: "Serif", sans: "Sans",
+  readable: "Easy-read", size: "Size", lineHeight: "Spacing", width: "Width", theme: "Theme",
+  auto: "System", light: "Light", sepia: "Sepia", dark: "Dark", rate: "Speed", play: "Read aloud",
+  pause: "Pause", resume: "Resume", stop: "Stop", print: "Print", copy: "Copy Markdown",
+  copied: "Copied", copyFailed: "Copy failed", close: "Close", minutes: "$1 min read",
+};
+const UNITS = { size: "px", width: "em", rate: "×", lineHeight: "" };
+const SPOKEN = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td";
+
+/** Gives `root` (a ShadowRoot or Document) the reader's stylesheet. */
+export function adoptReaderStyles(root) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(READER_CSS);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/**
+ * Builds the reader for `article` into `container`. Options: settings,
+ * t(key, n) for labels, onSettings(settings), onClose(). Returns {root, article, close}.
+ */
+export function mountReader(container, article, opts = {}) {
+  const doc = container.ownerDocument;
+  const t = opts.t ?? ((key, n) => LABELS[key].replace("$1", n));
+  const s = { ...READER_DEFAULTS, ...opts.settings };
+  const h = (tag, attrs, ...kids) => {
+    const el = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs ?? {})) if (v !== null && v !== undefined) el.setAttribute(k, v);
+    el.append(...kids.filter((k) => k !== null && k !== undefined && k !== ""));
+    return el;
+  };
+  const button = (key, onClick, cls) => {
+    const b = h("button", { type: "button", class: cls }, t(key));
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const select = (key) => {
+    const text = (v) => (typeof v === "number" ? `${v}${UNITS[key]}` : t(v));
+    const sel = h("select", {}, ...READER_CHOICES[key].map((v) => h("option", { value: v }, text(v))));
+    sel.value = String(s[key]);
+    sel.addEventListener("change", () => {
+      s[key] = typeof READER_DEFAULTS[key] === "number" ? Number(sel.value) : sel.value;
+      style();
+      opts.onSettings?.({ ...s });
+    });
+    return h("label", {}, t(key), sel);
+  };
+
+  const tpl = doc.createElement("template");
+  tpl.innerHTML = article.content; // sanitized by the engine's allowlist serializer
+  const body = h("div", { class: "nc-body" }, tpl.content);
+  const meta = [article.byline, formatDate(article.publishedTime, article.lang), t("minutes", article.readingMinutes)];
+  const main = h(
+    "article",
+    { class: "nc-article", lang: article.lang, dir: article.dir, tabindex: "-1" },
+    article.siteName && h("p", { class: "nc-site" }, article.siteName),
+    h("h1", {}, article.title),
+    h("p", { class: "nc-meta" }, meta.filter(Boolean).join(" · ")),
+    body,
+  );
+
+  // Read aloud, one block at a time, the current one highlighted.
+  const speech = globalThis.speechSynthesis;
+  let blocks = null;
+  let current = -1;
+  const play = button("play", () => {
+    blocks ??= [...body.querySelectorAll(SPOKEN)].filter((b) => !b.querySelector(SPOKEN) && b.textContent.trim());
+    const pausing = speech.speaking && !speech.paused;
+    if (pausing) speech.pause();
+    else if (speech.paused) speech.resume();
+    else speak(Math.max(current, 0));
+    play.textContent = t(pausing ? "resume" : "pause");
+  });
+  const mark = (i) => {
+    blocks?.[current]?.classList.remove("nc-speaking");
+    current = i;
+    blocks?.[i]?.classList.add("nc-speaking");
+    blocks?.[i]?.scrollIntoView({ block: "center", behavior: "smooth" });
+  };
+  const speak = (i) => {
+    if (i >= blocks.length) return stop();
+    mark(i);
+    const u = new SpeechSynthesisUtterance(blocks[i].textContent);
+    u.lang = article.lang ?? "";
+    u.rate = s.rate;
+    u.onend = () => current === i && speak(i + 1);
+    speech.speak(u);
+  };
+  const stop = () => {
+    mark(-1);
+    speech?.cancel();
+    play.textContent = t("play");
+  };
+
+  const stopButton = button("stop", stop);
+  const status = h("span", { class: "nc-status", role: "status" });
+  const copy = button("copy", () =>
+    navigator.clipboard.writeText(article.markdown).then(
+      () => (status.textContent = t("copied")),
+      () => (status.textContent = t("copyFailed")),
+    ),
+  );
+  const bar = h(
+    "div",
+    { class: "nc-bar", role: "toolbar", "aria-label": t("settings") },
+    h("span", { class: "nc-group" }, ...["font", "size", "lineHeight", "width", "theme"].map(select)),
+    h("span", { class: "nc-group" }, play, stopButton, select("rate")),
+    h("span", { class: "nc-group" }, button("print", () => doc.defaultView.print()), article.markdown && copy, status),
+    button("close", () => opts.onClose?.(), "nc-close"),
+  );
+  if (!speech) for (const b of [play, stopButton]) b.disabled = true;
+
+  const root = h("div", { class: "nc-reader", role: "document", "aria-label": t("dialog") }, bar, main);
+  const style = () => {
+    Object.assign(root.dataset, { theme: s.theme, font: s.font });
+    root.style.setProperty("--size", `${s.size}px`);
+    root.style.setProperty("--lh", String(s.lineHeight));
+    root.style.setProperty("--width", `${s.width}em`);
+  };
+  style();
+  container.append(root);
+  return {
+    root,
+    article: main,
+    close() {
+      if (speech) stop();
+      root.remove();
+    },
+  };
+}
+
+function formatDate(value, lang) {
+  const date = value ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) return value;
+  try {
+    return date.toLocaleDateString(lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+  } catch {
+    return date.toLocaleDateString();
+  }
+}

@@ -1,0 +1,11 @@
+// Reading-mode settings: defaults and the choices the controls offer.
+export const READER_CHOICES = {
+  font: ["serif", "sans", "readable"],
+  size: [16, 18, 20, 22, 24, 28],
+  lineHeight: [1.4, 1.6, 1.8, 2],
+  width: [32, 38, 44, 52],
+  theme: ["auto", "light", "sepia", "dark"],
+  rate: [0.75, 1, 1.25, 1.5, 2],
+};
+
+export const READER_DEFAULTS = { font: "serif", size: 20, lineHeight: 1.6, width: 38, theme: "auto", rate: 1 };

@@ -1,0 +1,101 @@
+//! The cleanup plan: clutter verdicts minus anything that would take part of
+//! the article with it.
+
+use std::collections::BTreeMap;
+
+use crate::api::{CleanPlan, Options, Removal};
+use crate::classify::{self, Verdict};
+use crate::extract;
+use crate::page::{names, NodeId, Page};
+use crate::signals::Signals;
+use crate::text::preview;
+
+/// Characters of text shown per removal.
+const PREVIEW_CHARS: usize = 80;
+
+/// Everything judged about one page: verdicts, the article, the plan.
+pub struct Judgement {
+    pub verdicts: Vec<Verdict>,
+    pub extraction: Option<extract::Extraction>,
+    pub budget_hit: bool,
+    pub signals: Signals,
+}
+
+/// Classifies the page and extracts its article.
+pub fn judge(page: &Page, options: &Options) -> Judgement {
+    let signals = Signals::measure(page);
+    let (verdicts, budget_hit) = classify::classify(page, &signals, options.max_nodes);
+    let extraction = if budget_hit {
+        None
+    } else {
+        extract::run(page, options, &verdicts)
+    };
+    Judgement {
+        verdicts,
+        extraction,
+        budget_hit,
+        signals,
+    }
+}
+
+/// The visible text of a subtree (scripts and styles left out).
+fn visible_text(page: &Page, signals: &Signals, id: NodeId) -> String {
+    let mut s = String::new();
+    for d in page.descendants(id) {
+        if page.is_text(d) && !signals.muted[d.index()] {
+            s.push_str(page.text(d));
+            s.push(' ');
+        }
+    }
+    s
+}
+
+/// Turns a judgement into the plan: outermost verdicts first, none that
+/// holds a protected node, only the kinds asked for.
+pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
+    // protected_before[i]: protected nodes with id < i, so a box's count is a
+    // subtraction.
+    let mut mark = vec![false; page.len() + 1];
+    if let Some(x) = &j.extraction {
+        for p in &x.protected {
+            mark[p.index()] = true;
+        }
+    }
+    for id in page.ids() {
+        // Dates and the main headline stay whatever the article search found.
+        if page.is(id, names::TIME) || page.is(id, names::H1) {
+            mark[id.index()] = true;
+        }
+    }
+    let mut protected_before = Vec::with_capacity(page.len() + 1);
+    let mut count = 0u32;
+    for m in &mark {
+        protected_before.push(count);
+        count += u32::from(*m);
+    }
+    let holds_protected = |id: NodeId| protected_before[page.end(id).index()] > protected_before[id.index()];
+
+    let mut removed: Vec<Removal> = Vec::new();
+    let mut covered_until = 0u32;
+    for v in &j.verdicts {
+        if v.node.0 < covered_until || !options.kinds.contains(&v.kind) || holds_protected(v.node) {
+            continue;
+        }
+        covered_until = page.end(v.node).0;
+        removed.push(Removal {
+            node: v.node,
+            kind: v.kind,
+            reason: v.reason.clone(),
+            text: preview(&visible_text(page, &j.signals, v.node), PREVIEW_CHARS),
+        });
+    }
+    let mut counts = BTreeMap::new();
+    for r in &removed {
+        *counts.entry(r.kind).or_insert(0) += 1;
+    }
+    CleanPlan {
+        removed,
+        counts,
+        budget_hit: j.budget_hit,
+    }
+}

@@ -1,0 +1,71 @@
+//! Swedish (sv) clutter labels: whole texts of small blocks, each list
+//! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
+
+use super::LabelSet;
+
+pub const SET: LabelSet = LabelSet {
+    lang: "sv",
+    ad: &[
+        "annons",
+        "annonser",
+        "artikeln fortsätter under annonsen",
+        "sponsrat",
+        "sponsrat innehåll",
+    ],
+    trending: &[
+        "mest delade",
+        "mest klickade",
+        "mest läst",
+        "mest lästa",
+        "mest sedda",
+        "populära artiklar",
+        "populärt",
+        "trendar",
+    ],
+    quick_links: &[
+        "avdelningar",
+        "genvägar",
+        "gå till innehållet",
+        "huvudmeny",
+        "sektioner",
+        "snabblänkar",
+        "till innehållet",
+        "webbplatskarta",
+    ],
+    related: &[
+        "du kanske också gillar",
+        "fler nyheter",
+        "läs mer",
+        "läs också",
+        "läs även",
+        "mer att läsa",
+        "rekommenderade artiklar",
+        "rekommenderat",
+        "relaterade artiklar",
+        "relaterade nyheter",
+        "relaterat",
+        "se också",
+    ],
+    social: &[
+        "dela",
+        "dela artikel",
+        "dela artikeln",
+        "dela på facebook",
+        "följ oss",
+        "följ oss på",
+        "kopiera länk",
+    ],
+    promo: &[
+        "acceptera alla",
+        "anmäl dig till vårt nyhetsbrev",
+        "bli prenumerant",
+        "godkänn alla",
+        "godkänn cookies",
+        "ladda ner appen",
+        "nyhetsbrev",
+        "prenumerera",
+        "prenumerera nu",
+        "prenumerera på nyhetsbrevet",
+        "vi använder cookies",
+    ],
+};

@@ -1,0 +1,72 @@
+//! Turkish (tr) clutter labels: whole texts of small blocks, each list
+//! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
+
+use super::LabelSet;
+
+pub const SET: LabelSet = LabelSet {
+    lang: "tr",
+    ad: &[
+        "reklam",
+        "reklam alanı",
+        "reklamlar",
+        "sponsorlu",
+        "sponsorlu içerik",
+    ],
+    trending: &[
+        "en popüler",
+        "en çok izlenenler",
+        "en çok okunan",
+        "en çok okunanlar",
+        "en çok yorumlananlar",
+        "popüler",
+        "çok okunan haberler",
+        "çok okunanlar",
+        "öne çıkanlar",
+    ],
+    quick_links: &[
+        "ana menü",
+        "bölümler",
+        "hızlı erişim",
+        "hızlı linkler",
+        "içeriğe geç",
+        "kategoriler",
+        "site haritası",
+        "tüm kategoriler",
+    ],
+    related: &[
+        "ayrıca okuyun",
+        "benzer haberler",
+        "bunlar da ilginizi çekebilir",
+        "bunu da okuyun",
+        "daha fazla oku",
+        "devamını oku",
+        "diğer haberler",
+        "ilgili haberler",
+        "ilgili içerikler",
+        "ilgili yazılar",
+        "ilginizi çekebilir",
+        "sizin için önerilenler",
+    ],
+    social: &[
+        "bizi takip edin",
+        "facebook ta paylaş",
+        "haberi paylaş",
+        "linki kopyala",
+        "paylaş",
+        "paylaşın",
+        "takip et",
+        "twitter da paylaş",
+    ],
+    promo: &[
+        "abone ol",
+        "bültene abone ol",
+        "e bülten",
+        "e bültene kaydol",
+        "hemen abone ol",
+        "kaydol",
+        "tümünü kabul et",
+        "uygulamayı indir",
+        "çerez kullanıyoruz",
+        "çerezleri kabul et",
+    ],
+};

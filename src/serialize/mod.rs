@@ -1,0 +1,14 @@
+//! Output: the article as sanitized HTML, plain text and Markdown (all from
+//! one allowlisted event stream), and the whole cleaned page as HTML.
+
+pub mod events;
+mod html;
+mod markdown;
+#[cfg(feature = "native")]
+pub mod page_html;
+mod text;
+
+pub use events::{Event, Tag};
+pub use html::{escape_attr, escape_text, render_html};
+pub use markdown::render_markdown;
+pub use text::render_text;

@@ -1,0 +1,105 @@
+//! Events → plain text: blocks separated by blank lines, list items and
+//! table rows by line breaks, whitespace collapsed except in `<pre>`.
+
+use super::events::{Event, Tag};
+
+struct TextOut {
+    out: String,
+    /// Line breaks owed before the next visible character (0, 1 or 2).
+    owed: usize,
+    space: bool,
+    pre: usize,
+}
+
+impl TextOut {
+    fn boundary(&mut self, breaks: usize) {
+        if !self.out.is_empty() {
+            self.owed = self.owed.max(breaks);
+        }
+        self.space = false;
+    }
+
+    fn pay(&mut self) {
+        if self.owed > 0 {
+            for _ in 0..self.owed {
+                self.out.push('\n');
+            }
+            self.owed = 0;
+            self.space = false;
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        if self.pre > 0 {
+            if !s.is_empty() {
+                self.pay();
+                self.out.push_str(s);
+            }
+            return;
+        }
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+                continue;
+            }
+            let at_start = self.owed > 0 || self.out.is_empty() || self.out.ends_with('\n');
+            self.pay();
+            if self.space && !at_start {
+                self.out.push(' ');
+            }
+            self.space = false;
+            self.out.push(c);
+        }
+    }
+}
+
+fn breaks(tag: Tag) -> usize {
+    match tag {
+        Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd | Tag::Caption | Tag::Figcaption | Tag::Thead | Tag::Tbody | Tag::Tfoot => 1,
+        t if t.is_block() && !matches!(t, Tag::Td | Tag::Th) => 2,
+        _ => 0,
+    }
+}
+
+/// Renders the stream as plain text.
+pub fn render_text(events: &[Event]) -> String {
+    let mut t = TextOut {
+        out: String::new(),
+        owed: 0,
+        space: false,
+        pre: 0,
+    };
+    for e in events {
+        match e {
+            Event::Open(tag, _) => {
+                match tag {
+                    Tag::Br => {
+                        t.pay();
+                        t.out.push('\n');
+                        t.space = false;
+                        continue;
+                    }
+                    Tag::Td | Tag::Th => t.space = true,
+                    _ => {}
+                }
+                t.boundary(breaks(*tag));
+                if *tag == Tag::Pre {
+                    t.pre += 1;
+                }
+            }
+            Event::Close(tag) => {
+                if *tag == Tag::Pre {
+                    t.pre = t.pre.saturating_sub(1);
+                }
+                if matches!(tag, Tag::Td | Tag::Th) {
+                    t.space = true;
+                }
+                t.boundary(breaks(*tag));
+            }
+            Event::Text(s) => t.text(s),
+        }
+    }
+    let trimmed_len = t.out.trim_end().len();
+    t.out.truncate(trimmed_len);
+    t.out
+}

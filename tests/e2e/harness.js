@@ -1,0 +1,140 @@
+// Shared set-up for the end-to-end tests: one local server that serves the
+// fixture pages and is also the browser's proxy (so every request the browser
+// makes, the extension's included, is logged), test builds of the extension,
+// and a headless Chromium with the unpacked extension loaded.
+import http from "node:http";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const FIXTURES = path.join(ROOT, "tests/fixtures");
+export const SHOTS = path.join(ROOT, "docs/screenshots");
+const PAGES = path.join(import.meta.dirname, "pages");
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
+
+export const fixtures = () =>
+  fs.readdirSync(FIXTURES).filter((n) => fs.existsSync(path.join(FIXTURES, n, "meta.json"))).sort();
+export const meta = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name, "meta.json"), "utf8"));
+export const norm = (s) => s.replace(/\s+/g, " ").trim();
+
+const CSP = { script: "script-src 'self'", none: "default-src 'none'" };
+// A neutral picture for the fixtures' image URLs, so screenshots show images.
+const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><defs><linearGradient id="g" x2="1" y2="1">
+<stop offset="0" stop-color="#9fb4c7"/><stop offset="1" stop-color="#d9cbb0"/></linearGradient></defs><rect width="1200" height="675" fill="url(#g)"/></svg>`;
+
+/**
+ * GET /f/<fixture>/[?csp=script|none] serves a fixture (optionally under a
+ * strict CSP), /p/<file> a test page. Anything else, direct or proxied, is
+ * logged and refused. `log` holds every request in arrival order.
+ */
+export async function startServer() {
+  const log = [];
+  let own = "";
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, `http://${req.headers.host}`);
+    log.push(url.href);
+    const [, area, name] = url.pathname.split("/");
+    const file =
+      url.host !== own ? null : area === "f" ? path.join(FIXTURES, name, "source.html") : area === "p" ? path.join(PAGES, name) : null;
+    if (!file || !fs.existsSync(file) || name.includes("..")) return res.writeHead(404).end();
+    const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
+    if (CSP[url.searchParams.get("csp")]) headers["content-security-policy"] = CSP[url.searchParams.get("csp")];
+    res.writeHead(200, headers).end(fs.readFileSync(file));
+  });
+  server.on("connect", (req, socket) => {
+    log.push(`connect:${req.url}`);
+    socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  own = `127.0.0.1:${server.address().port}`;
+  return { base: `http://${own}`, log, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A copy of dist/<browser> whose manifest also grants 127.0.0.1 (scripted calls have no user gesture). */
+export function testBuild(browser, edit) {
+  const src = path.join(ROOT, "dist", browser);
+  if (!fs.existsSync(path.join(src, "engine/newsclean_bg.wasm"))) throw new Error(`${src} is not built: run make extension`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsclean-${browser}-`));
+  fs.cpSync(src, dir, { recursive: true });
+  const file = path.join(dir, "manifest.json");
+  const m = JSON.parse(fs.readFileSync(file, "utf8"));
+  m.host_permissions = ["http://127.0.0.1/*"];
+  edit?.(m, dir);
+  fs.writeFileSync(file, JSON.stringify(m, null, 2));
+  return dir;
+}
+
+/** Headless Chromium with the extension; every request goes through the server's proxy. */
+export async function launchChrome(server, extDir = testBuild("chrome")) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "newsclean-profile-"));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    ignoreDefaultArgs: ["--disable-extensions"],
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-domain-reliability", "--no-pings",
+      `--proxy-server=http://${new URL(server.base).host}`, "--proxy-bypass-list=<-loopback>",
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent("serviceworker"));
+  await sw.evaluate(() => new Promise((ready) => (function wait() { globalThis.newsclean ? ready() : setTimeout(wait, 10); })()));
+  return {
+    ctx,
+    sw,
+    async close() {
+      await ctx.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `url` in a new tab, with the fixtures' remote images drawn as placeholders. */
+export async function open(ctx, url) {
+  const page = await ctx.newPage();
+  await page.route(/\.(jpe?g|png|webp|gif|avif)(\?|$)/i, (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: PLACEHOLDER }),
+  );
+  await page.goto(url, { waitUntil: "load" });
+  return page;
+}
+
+/** Runs `newsclean.<action>(tabId)` in the service worker for the tab showing `url`; times it there. */
+export function act(sw, action, url) {
+  return sw.evaluate(
+    async ([action, url]) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      if (!tab) throw new Error(`no tab shows ${url}`);
+      const t0 = performance.now();
+      const result = await globalThis.newsclean[action](tab.id);
+      return { result, ms: performance.now() - t0 };
+    },
+    [action, url],
+  );
+}
+
+export const visibleText = async (page) => norm(await page.evaluate(() => document.body.innerText));
+
+/** The reader's markup inside its closed shadow root (DevTools protocol can pierce it), or null. */
+export async function readerHtml(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const find = (n) => (n.localName === "newsclean-reader" ? n : (n.children ?? []).map(find).find(Boolean));
+    const host = find(root);
+    const dialog = host?.shadowRoots?.[0]?.children?.[0];
+    return dialog ? (await cdp.send("DOM.getOuterHTML", { nodeId: dialog.nodeId })).outerHTML : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+export const htmlText = (html) => norm(html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
