@@ -5,15 +5,17 @@ import { ext, t, fromOwnExtension } from "../shared/browser.js";
 import { MSG, PORT, TAB } from "../shared/messages.js";
 import { loadEngine } from "../shared/engine.js";
 import { loadSettings, saveSettings } from "../shared/settings.js";
-import { takeSnapshot, toPlainSnapshot } from "../engine/snapshot.js";
-import { applyPlan } from "../engine/apply.js";
+import { takeSnapshot, toPlainSnapshot } from "../engine/dom/snapshot.js";
+import { applyPlan } from "../engine/dom/apply.js";
 
 const engine = loadEngine(); // compile while the page is walked
 let settings = loadSettings();
 ext.storage.onChanged.addListener(() => (settings = loadSettings()));
 
+let via = null; // where the last judging ran: "page" or "extension" (offscreen document / background)
 async function judge(op, snapshot, options) {
   const run = await engine;
+  via = run ? "page" : "extension";
   const result = run
     ? run(op, snapshot, options)
     : await ext.runtime.sendMessage({ kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options });
@@ -41,7 +43,7 @@ async function clean(extra = {}) {
   applied.push(applyPlan(nodes, plan));
   observer?.takeRecords(); // our own removals
   removed.push(...gone);
-  timing = { snapshot: t1 - t0, judge: t2 - t1, apply: performance.now() - t2 };
+  timing = { snapshot: t1 - t0, judge: t2 - t1, apply: performance.now() - t2, via };
   return gone.length;
 }
 

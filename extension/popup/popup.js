@@ -8,7 +8,7 @@ import { KINDS, loadSettings, setAutoClean, sitePattern } from "../shared/settin
 
 const $ = (id) => document.getElementById(id);
 localize(document);
-const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+const [tab] = await ext.tabs.query({ active: true, lastFocusedWindow: true });
 const host = URL.canParse(tab?.url) ? new URL(tab.url).hostname : "";
 const status = (key, n) => ($("status").textContent = t(key, n === undefined ? undefined : [String(n)]));
 

@@ -109,13 +109,21 @@ export function mountReader(container, article, opts = {}) {
       () => (status.textContent = t("copyFailed")),
     ),
   );
+  const panel = h("div", { class: "nc-panel", hidden: "" }, ...["font", "size", "lineHeight", "width", "theme"].map(select));
+  const toggle = button("settings", () => {
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute("aria-expanded", String(!panel.hidden));
+  });
+  Object.assign(toggle, { textContent: "Aa", title: t("settings") });
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-label", t("settings"));
   const bar = h(
     "div",
-    { class: "nc-bar", role: "toolbar", "aria-label": t("settings") },
-    h("span", { class: "nc-group" }, ...["font", "size", "lineHeight", "width", "theme"].map(select)),
-    h("span", { class: "nc-group" }, play, stopButton, select("rate")),
+    { class: "nc-bar", role: "toolbar", "aria-label": t("dialog") },
+    h("span", { class: "nc-group" }, toggle, play, stopButton, select("rate")),
     h("span", { class: "nc-group" }, button("print", () => doc.defaultView.print()), article.markdown && copy, status),
     button("close", () => opts.onClose?.(), "nc-close"),
+    panel,
   );
   if (!speech) for (const b of [play, stopButton]) b.disabled = true;
 

@@ -19,18 +19,22 @@ export const READER_CSS = String.raw`
 @media print { .nc-dialog { position: static; height: auto; } }
 .nc-reader *, .nc-reader *::before, .nc-reader *::after { box-sizing: border-box; }
 .nc-bar {
-  position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center;
-  justify-content: center; padding: 8px 16px; background: var(--bar); border-bottom: 1px solid var(--line);
+  position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center;
+  padding: 8px 16px; background: var(--bar); border-bottom: 1px solid var(--line);
   backdrop-filter: blur(6px); font-size: 13px;
 }
+.nc-panel { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 8px 18px; justify-content: center; padding: 6px 0 2px; }
+.nc-panel[hidden] { display: none; }
 .nc-bar label { display: inline-flex; gap: 5px; align-items: center; color: var(--muted); }
 .nc-bar select, .nc-bar button {
   font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--line);
   border-radius: 6px; padding: 3px 8px; min-height: 28px; cursor: pointer;
 }
 .nc-bar button:hover, .nc-bar select:hover { border-color: var(--muted); }
-.nc-bar :focus-visible, .nc-article:focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
-.nc-bar .nc-close { margin-left: auto; font-size: 16px; line-height: 1; padding: 3px 10px; }
+.nc-bar :focus-visible { outline: 2px solid var(--link); outline-offset: 2px; }
+.nc-bar .nc-close { margin-left: auto; }
+.nc-bar [aria-expanded] { font-family: Georgia, serif; font-weight: 600; }
+.nc-bar [aria-expanded="true"] { background: var(--line); }
 .nc-group { display: inline-flex; gap: 6px; align-items: center; }
 .nc-status { color: var(--muted); min-width: 4em; }
 .nc-article {

@@ -6,17 +6,19 @@ import { TAB } from "./messages.js";
 
 export const CONTENT_SCRIPT = "content/content.js";
 
-// Runs in the content script's isolated world; null until content/content.js
-// (the bundle of content/page.js, built by mk/extension.mk) has been injected.
-const call = (command, arg) => globalThis.newscleanPage?.run(command, arg) ?? null;
+// Runs in the content script's isolated world. Before content/content.js (the
+// bundle of content/page.js, built by mk/extension.mk) is there, it leaves the
+// command for the bundle to run when injected and returns null.
+function call(command, arg) {
+  if (globalThis.newscleanPage) return globalThis.newscleanPage.run(command, arg);
+  globalThis.newscleanNext = [command, arg];
+  return null;
+}
 
 export async function inTab(tabId, command, arg = null) {
-  const run = () => ext.scripting.executeScript({ target: { tabId }, func: call, args: [command, arg] });
-  let [{ result } = {}] = await run();
-  if (result === null) {
-    await ext.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-    [{ result } = {}] = await run();
-  }
+  const target = { tabId };
+  let [{ result } = {}] = await ext.scripting.executeScript({ target, func: call, args: [command, arg] });
+  if (result === null) [{ result } = {}] = await ext.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
   return result;
 }
 

@@ -95,6 +95,29 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
     Some(Extraction { article, protected })
 }
 
+/// True when `t` holds another block (so it is not a single paragraph).
+fn has_block_descendant(tree: &Tree<'_>, t: T) -> bool {
+    const BLOCKS: &[crate::page::Name] = &[
+        names::P,
+        names::DIV,
+        names::LI,
+        names::UL,
+        names::OL,
+        names::TABLE,
+        names::BLOCKQUOTE,
+        names::H2,
+        names::H3,
+        names::H4,
+        names::SECTION,
+        names::ARTICLE,
+        names::FIGURE,
+        names::PRE,
+    ];
+    let mut found = false;
+    tree.for_each_descendant(t, |d| found = found || (tree.is_element(d) && BLOCKS.contains(&tree.tag(d))));
+    found
+}
+
 /// Removes a block that repeats the block right before it near the top of
 /// the article, when the two are styled differently: a standfirst printed
 /// again as the first paragraph. (Identical twins in the same style are the
@@ -106,9 +129,7 @@ fn drop_repeated_blocks(tree: &mut Tree<'_>, root: T) {
     let mut t = tree.first_child(root);
     while t != NIL && checked < REPEAT_WINDOW {
         let next = tree.walk_next(root, t);
-        let is_leaf_block = tree.is_element(t)
-            && blocks.contains(&tree.tag(t))
-            && tree.children(t).iter().all(|&c| !blocks.contains(&tree.tag(c)));
+        let is_leaf_block = tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t);
         if is_leaf_block {
             let text = normalize_label(&tree.text_content(t));
             if text.chars().count() >= MIN_REPEAT_CHARS {

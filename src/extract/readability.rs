@@ -150,6 +150,9 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
         let (root, dir) = g.grab_once(html);
         byline = g.byline.take();
         let len = g.tree.inner_len(root);
+        if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
+            eprintln!("grab attempt flags={flags} len={len}");
+        }
         let result = Grabbed {
             header_nodes: std::mem::take(&mut g.header_nodes),
             tree: g.tree,

@@ -12,16 +12,16 @@ const META_SCAN_BYTES: usize = 8192;
 
 /// Decodes `bytes` to text. Never fails: invalid sequences become U+FFFD.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
     let encoding = Encoding::for_bom(bytes)
         .map(|(enc, _)| enc)
-        .or_else(|| declared(bytes))
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                guess(bytes)
-            }
-        });
+        .or_else(|| {
+            // Pages re-saved as UTF-8 keep their old `<meta charset>`. Legacy
+            // multi-byte text is practically never valid UTF-8, so valid
+            // UTF-8 with non-ASCII bytes outvotes a legacy declaration.
+            declared(bytes).filter(|_| !(valid_utf8 && !bytes.is_ascii()))
+        })
+        .unwrap_or_else(|| if valid_utf8 { UTF_8 } else { guess(bytes) });
     // decode() strips a BOM of any kind and replaces malformed sequences.
     let (text, _, _) = encoding.decode(bytes);
     text
@@ -103,6 +103,12 @@ mod tests {
         assert!(decode(page).contains("café"));
         let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\xcf\xf0\xe8\xe2\xe5\xf2";
         assert!(decode(page).contains("Привет"));
+    }
+
+    #[test]
+    fn utf8_outvotes_a_stale_legacy_declaration() {
+        let page = "<meta charset=\"gb2312\"><p>谷歌的人工智能</p>";
+        assert!(decode(page.as_bytes()).contains("谷歌的人工智能"));
     }
 
     #[test]

@@ -13,6 +13,9 @@ struct TextOut {
 
 impl TextOut {
     fn boundary(&mut self, breaks: usize) {
+        if breaks == 0 {
+            return;
+        }
         if !self.out.is_empty() {
             self.owed = self.owed.max(breaks);
         }

@@ -21,8 +21,8 @@ export const norm = (s) => s.replace(/\s+/g, " ").trim();
 
 const CSP = { script: "script-src 'self'", none: "default-src 'none'" };
 // A neutral picture for the fixtures' image URLs, so screenshots show images.
-const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><defs><linearGradient id="g" x2="1" y2="1">
-<stop offset="0" stop-color="#9fb4c7"/><stop offset="1" stop-color="#d9cbb0"/></linearGradient></defs><rect width="1200" height="675" fill="url(#g)"/></svg>`;
+const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><defs><linearGradient id="g" x2="1" y2="1">
+<stop offset="0" stop-color="#9fb4c7"/><stop offset="1" stop-color="#d9cbb0"/></linearGradient></defs><rect width="960" height="540" fill="url(#g)"/></svg>`;
 
 /**
  * GET /f/<fixture>/[?csp=script|none] serves a fixture (optionally under a
@@ -60,7 +60,7 @@ export function testBuild(browser, edit) {
   fs.cpSync(src, dir, { recursive: true });
   const file = path.join(dir, "manifest.json");
   const m = JSON.parse(fs.readFileSync(file, "utf8"));
-  m.host_permissions = ["http://127.0.0.1/*"];
+  m.host_permissions = ["*://127.0.0.1/*"];
   edit?.(m, dir);
   fs.writeFileSync(file, JSON.stringify(m, null, 2));
   return dir;
@@ -77,7 +77,7 @@ export async function launchChrome(server, extDir = testBuild("chrome")) {
     args: [
       "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-domain-reliability", "--no-pings",
+      "--disable-domain-reliability", "--no-pings", "--disable-features=AutofillServerCommunication,OptimizationHints",
       `--proxy-server=http://${new URL(server.base).host}`, "--proxy-bypass-list=<-loopback>",
       `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
     ],
@@ -94,13 +94,22 @@ export async function launchChrome(server, extDir = testBuild("chrome")) {
   };
 }
 
-/** Opens `url` in a new tab, with the fixtures' remote images drawn as placeholders. */
-export async function open(ctx, url) {
+// For screenshots: the fixtures' own stylesheets live on made-up hosts; this
+// stands in for them so the pages look like a news site rather than raw HTML.
+const SITE_CSS = `body { max-width: 980px; margin: 0 auto; padding: 0 20px; font: 17px/1.55 Georgia, serif; color: #222; }
+header, nav { font: 14px/1.4 system-ui, sans-serif; } nav ul, header ul, footer ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; }
+a { color: #1a4f8b; text-decoration: none; } img, iframe, video { max-width: 100%; height: auto; } h1 { font-size: 34px; line-height: 1.2; }
+aside, [class*="ad"], [class*="promo"], [class*="newsletter"] { background: #f3f1ec; padding: 8px 12px; margin: 12px 0; font-family: system-ui, sans-serif; font-size: 14px; }
+figure { margin: 16px 0; } figcaption { font: 13px/1.4 system-ui, sans-serif; color: #666; } footer { border-top: 1px solid #ddd; margin-top: 32px; font: 13px system-ui, sans-serif; }`;
+
+/** Opens `url` in a new tab, with the fixtures' remote images drawn as placeholders (and, `styled`, their CSS). */
+export async function open(ctx, url, { styled = false } = {}) {
   const page = await ctx.newPage();
   await page.route(/\.(jpe?g|png|webp|gif|avif)(\?|$)/i, (route) =>
     route.fulfill({ contentType: "image/svg+xml", body: PLACEHOLDER }),
   );
-  await page.goto(url, { waitUntil: "load" });
+  if (styled) await page.route(/\.css(\?|$)/i, (route) => route.fulfill({ contentType: "text/css", body: SITE_CSS }));
+  page.response = await page.goto(url, { waitUntil: "load" });
   return page;
 }
 
@@ -120,15 +129,53 @@ export function act(sw, action, url) {
 
 export const visibleText = async (page) => norm(await page.evaluate(() => document.body.innerText));
 
-/** The reader's markup inside its closed shadow root (DevTools protocol can pierce it), or null. */
-export async function readerHtml(page) {
+/** Opens one of the extension's own pages in a window of its own, leaving the fixture tab the last focused. */
+export async function openExtensionPage(ctx, sw, file) {
+  const opened = ctx.waitForEvent("page");
+  await sw.evaluate((url) => chrome.windows.create({ url, type: "popup", focused: false, width: 400, height: 640 }), file);
+  const page = await opened;
+  await page.waitForLoadState("load");
+  return page;
+}
+
+/** DevTools-protocol handle on one element inside the reader's closed shadow root. */
+export async function readerElement(page, test) {
   const cdp = await page.context().newCDPSession(page);
+  const find = (n, parent) =>
+    test(n, parent) ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map((c) => find(c, n)).find(Boolean);
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
+  const node = find(root);
+  if (!node) throw new Error("no such element in the reader");
+  const attr = (name) => node.attributes[node.attributes.indexOf(name) + 1];
+  return {
+    attr,
+    focus: () => cdp.send("DOM.focus", { nodeId: node.nodeId }),
+    async click() {
+      const { model } = await cdp.send("DOM.getBoxModel", { nodeId: node.nodeId });
+      const [x1, y1, , , x3, y3] = model.border;
+      await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    },
+    detach: () => cdp.detach(),
+  };
+}
+
+/**
+ * The reader's markup inside its closed shadow root (the DevTools protocol can
+ * pierce it), or null; with `style`, also the computed style of its first `style.tag`.
+ */
+export async function readerHtml(page, style) {
+  const cdp = await page.context().newCDPSession(page);
+  const find = (n, test) => (test(n) ? n : [...(n.children ?? []), ...(n.shadowRoots ?? [])].map((c) => find(c, test)).find(Boolean));
   try {
     const { root } = await cdp.send("DOM.getDocument", { depth: -1, pierce: true });
-    const find = (n) => (n.localName === "newsclean-reader" ? n : (n.children ?? []).map(find).find(Boolean));
-    const host = find(root);
-    const dialog = host?.shadowRoots?.[0]?.children?.[0];
-    return dialog ? (await cdp.send("DOM.getOuterHTML", { nodeId: dialog.nodeId })).outerHTML : null;
+    const dialog = find(root, (n) => n.localName === "newsclean-reader")?.shadowRoots?.[0]?.children?.[0];
+    if (!dialog) return null;
+    const { outerHTML } = await cdp.send("DOM.getOuterHTML", { nodeId: dialog.nodeId });
+    if (!style) return outerHTML;
+    await cdp.send("CSS.enable");
+    const el = find(dialog, (n) => n.localName === style.tag);
+    const { computedStyle } = await cdp.send("CSS.getComputedStyleForNode", { nodeId: el.nodeId });
+    return { html: outerHTML, style: Object.fromEntries(computedStyle.map((p) => [p.name, p.value])) };
   } finally {
     await cdp.detach();
   }

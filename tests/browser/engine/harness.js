@@ -139,17 +139,23 @@ export async function launchChromium() {
 
 /**
  * Opens a served page and loads the package into it as `window.nc` (the
- * glue's exports) and `window.ncdom` (dom/snapshot.js + dom/apply.js).
+ * glue's exports) and `window.ncdom` (dom/snapshot.js + dom/apply.js); with
+ * `bench`, also the benchmark build (Rust walker, test hooks) as `window.ncb`.
  */
-export async function openWithEngine(context, url, { pkg = "/pkg" } = {}) {
+export async function openWithEngine(context, url, { bench = false } = {}) {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "load" });
-  await page.evaluate(async (pkgUrl) => {
-    const nc = await import(`${pkgUrl}/newsclean.js`);
+  await page.evaluate(async ({ pkg, benchPkg }) => {
+    const nc = await import(`${pkg}/newsclean.js`);
     await nc.default();
     window.nc = nc;
-    window.ncdom = { ...(await import(`${pkgUrl}/dom/snapshot.js`)), ...(await import(`${pkgUrl}/dom/apply.js`)) };
-  }, new URL(pkg, url).href);
+    window.ncdom = { ...(await import(`${pkg}/dom/snapshot.js`)), ...(await import(`${pkg}/dom/apply.js`)) };
+    if (benchPkg) {
+      const ncb = await import(`${benchPkg}/newsclean.js`);
+      await ncb.default();
+      window.ncb = ncb;
+    }
+  }, { pkg: new URL("/pkg", url).href, benchPkg: bench ? new URL("/bench-pkg", url).href : null });
   return page;
 }
 
