@@ -95,7 +95,7 @@ extension: wasm
 	  if [ $$b = firefox ]; then rm -rf $(EXT_DIST)/$$b/offscreen; fi && \
 	  node -e "$$EXT_MANIFEST_JS" $$b $(EXT_DIST)/$$b/manifest.json && \
 	  node -e "$$EXT_BUNDLE_JS" $(EXT_DIST)/$$b content/page.js content/content.js engine/newsclean_bg.wasm && \
-	  rm $(EXT_DIST)/$$b/content/page.js $(EXT_DIST)/$$b/content/overlay.js && \
+	  rm -r $(EXT_DIST)/$$b/content/page.js $(EXT_DIST)/$$b/content/overlay.js $(EXT_DIST)/$$b/engine/dom && \
 	  (cd $(EXT_DIST)/$$b && zip -qrX ../newsclean-$$b.zip .) || exit 1; \
 	  echo "built $(EXT_DIST)/$$b/ and $(EXT_DIST)/newsclean-$$b.zip"; \
 	done

@@ -66,6 +66,7 @@ pub fn classify(page: &Page, signals: &Signals, max_nodes: usize) -> (Vec<Verdic
         page,
         s: signals,
         out: Vec::new(),
+        class_words: std::collections::HashMap::new(),
     };
     let limit = page.len().min(max_nodes.max(1));
     let mut id = 0u32;
@@ -85,6 +86,25 @@ pub fn classify(page: &Page, signals: &Signals, max_nodes: usize) -> (Vec<Verdic
     (c.out, limit < page.len())
 }
 
+/// The first clutter word (or word pair) in a class or id value.
+fn attribute_words(value: &str) -> Option<(Kind, String)> {
+    let mut found: Option<(Kind, String)> = None;
+    let mut prev = String::new();
+    class_tokens(value, |tok| {
+        if found.is_some() {
+            return;
+        }
+        if let Some(k) = rules::token_kind(tok) {
+            found = Some((k, tok.to_owned()));
+        } else if let Some(k) = rules::pair_kind(&prev, tok) {
+            found = Some((k, format!("{prev}-{tok}")));
+        }
+        prev.clear();
+        prev.push_str(tok);
+    });
+    found
+}
+
 fn is_structural(page: &Page, id: NodeId) -> bool {
     [names::HTML, names::HEAD, names::BODY, names::MAIN].iter().any(|&n| page.is(id, n))
 }
@@ -93,6 +113,9 @@ struct Classifier<'a> {
     page: &'a Page,
     s: &'a Signals,
     out: Vec<Verdict>,
+    /// Class attribute values seen so far and what their words say: pages
+    /// repeat the same few class lists thousands of times.
+    class_words: std::collections::HashMap<&'a str, Option<(Kind, String)>>,
 }
 
 impl Classifier<'_> {
@@ -183,16 +206,20 @@ impl Classifier<'_> {
 
     /// A small block whose whole text is a clutter label.
     fn label_rule(&mut self, id: NodeId) {
-        let Some(label) = self.label_text(id) else { return };
-        let Some(kind) = rules::label_kind(&label) else { return };
+        let own = self.text(id);
+        if own == 0 || own > MAX_LABEL_CHARS {
+            return;
+        }
         // Only the innermost element carrying the label text decides.
         if self
             .page
             .element_children(id)
-            .any(|c| self.text(c) == self.text(id) && !self.s.muted[c.index()])
+            .any(|c| self.text(c) == own && !self.s.muted[c.index()])
         {
             return;
         }
+        let Some(label) = self.label_text(id) else { return };
+        let Some(kind) = rules::label_kind(&label) else { return };
         let reason = format!("label:{label}");
         if kind == Kind::Ad {
             let b = self.empty_box(id);
@@ -252,20 +279,18 @@ impl Classifier<'_> {
     /// Class and id words ("ad-slot", "trending-bar", "newsletter-signup").
     fn class_rule(&mut self, id: NodeId) {
         let mut found: Option<(Kind, String)> = None;
-        for attr in [names::CLASS, names::ID] {
-            let Some(value) = self.page.attr(id, attr) else { continue };
-            let mut prev = String::new();
-            class_tokens(value, |tok| {
-                if found.is_some() {
-                    return;
+        if let Some(class) = self.page.attr(id, names::CLASS) {
+            found = match self.class_words.get(class) {
+                Some(cached) => cached.clone(),
+                None => {
+                    let words = attribute_words(class);
+                    self.class_words.insert(class, words.clone());
+                    words
                 }
-                if let Some(k) = rules::token_kind(tok) {
-                    found = Some((k, tok.to_owned()));
-                } else if let Some(k) = rules::pair_kind(&prev, tok) {
-                    found = Some((k, format!("{prev}-{tok}")));
-                }
-                prev = tok.to_owned();
-            });
+            };
+        }
+        if found.is_none() {
+            found = self.page.attr(id, names::ID).and_then(attribute_words);
         }
         if self.page.is(id, names::INS) && self.page.attr(id, names::CLASS).is_some_and(|c| c.contains("adsbygoogle")) {
             found = Some((Kind::Ad, "adsbygoogle".to_owned()));

@@ -1,7 +1,7 @@
 // Reading mode in the page: a closed shadow root (page CSS cannot reach in,
 // page scripts cannot see in) holding a modal <dialog> (top layer, the page
 // inert behind it) with the reader. Esc or Close returns to the same scroll
-// position; printing shows only the article.
+// position; printing prints only the article.
 import { adoptReaderStyles, mountReader } from "../reader/reader.js";
 
 export function openOverlay(article, settings, { t, onSettings, onClose }) {
@@ -24,19 +24,16 @@ export function openOverlay(article, settings, { t, onSettings, onClose }) {
   });
   host.addEventListener("keydown", (e) => e.stopPropagation()); // page shortcuts do not see reader keys
 
-  // Print: the page's body hidden, the dialog in normal flow, for the print only.
-  const body = document.body;
-  const display = [body?.style.getPropertyValue("display"), body?.style.getPropertyPriority("display")];
-  const hadStyle = body?.hasAttribute("style");
+  // Print: a print-only sheet hides the rest of the page (no change to its DOM),
+  // and the dialog leaves the top layer so the article flows over pages.
+  const printSheet = new CSSStyleSheet();
+  printSheet.replaceSync("@media print { :root > :not(newsclean-reader) { display: none !important; } }");
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
   const beforePrint = () => {
-    body?.style.setProperty("display", "none", "important");
     dialog.close();
     dialog.show();
   };
   const afterPrint = () => {
-    if (display[0]) body.style.setProperty("display", ...display);
-    else body?.style.removeProperty("display");
-    if (!hadStyle) body?.removeAttribute("style");
     dialog.close();
     dialog.showModal();
   };
@@ -44,6 +41,7 @@ export function openOverlay(article, settings, { t, onSettings, onClose }) {
   addEventListener("afterprint", afterPrint);
 
   function close() {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== printSheet);
     removeEventListener("beforeprint", beforePrint);
     removeEventListener("afterprint", afterPrint);
     reader.close();

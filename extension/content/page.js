@@ -7,6 +7,7 @@ import { loadEngine } from "../shared/engine.js";
 import { loadSettings, saveSettings } from "../shared/settings.js";
 import { takeSnapshot, toPlainSnapshot } from "../engine/dom/snapshot.js";
 import { applyPlan } from "../engine/dom/apply.js";
+import { openOverlay } from "./overlay.js";
 
 const engine = loadEngine(); // compile while the page is walked
 let settings = loadSettings();
@@ -35,6 +36,9 @@ async function clean(extra = {}) {
   const plan = await judge("clean", snapshot, { kinds, url: location.href, ...extra });
   const t2 = performance.now();
   if (observer?.takeRecords().length) schedule(); // the page changed while we waited
+  // Skip what the page itself removed meanwhile, and our own reader and marker.
+  const ours = (node) => node?.isConnected && !node.localName?.startsWith("newsclean-");
+  plan.removed = plan.removed.filter((r) => ours(nodes[r.node - 1]));
   const gone = plan.removed.map((r) => {
     const node = nodes[r.node - 1];
     const where = { parent: node?.parentNode, prev: node?.previousSibling, next: node?.nextSibling };
@@ -94,15 +98,18 @@ let overlay = null;
 async function reader() {
   if (overlay) return { open: true };
   const { reader: prefs } = await settings;
-  const article = await judge("extract", takeSnapshot(document).snapshot, { url: location.href, markdown: true });
+  const t0 = performance.now();
+  const { snapshot } = takeSnapshot(document, { nodes: false });
+  const t1 = performance.now();
+  const article = await judge("extract", snapshot, { url: location.href, markdown: true });
+  const t2 = performance.now();
   if (!article) return { open: false, reason: "no-article" };
-  const { openOverlay } = await import("./overlay.js");
   overlay = openOverlay(article, prefs, {
     t: (key, n) => t(`reader_${key}`, n === undefined ? undefined : [String(n)]),
     onSettings: (next) => saveSettings({ reader: next }),
     onClose: () => (overlay = null),
   });
-  return { open: true };
+  return { open: true, timing: { snapshot: t1 - t0, extract: t2 - t1, render: performance.now() - t2, via } };
 }
 
 // Auto-clean: later clutter (lazy ad slots, infinite scroll, client-side
@@ -133,7 +140,7 @@ function schedule() {
 async function autoPass() {
   timer = null; // changes from now on schedule the next pass
   const t0 = performance.now();
-  const n = await serial(() => clean({ maxMillis: AUTO.maxMillis }));
+  const n = await serial(() => clean({ maxMillis: AUTO.maxMillis })).catch(() => 0);
   lastPass = performance.now() - t0;
   if (n) ext.runtime.sendMessage({ kind: MSG.CLEANED, count: removed.length });
 }
@@ -142,10 +149,11 @@ function stopAuto() {
   observer?.disconnect();
   observer = null;
   clearTimeout(timer);
+  timer = null;
 }
 
 let queue = Promise.resolve();
-const serial = (fn) => (queue = queue.then(fn, fn));
+const serial = (fn) => (queue = queue.then(() => fn(), () => fn()));
 
 const COMMANDS = {
   [TAB.CLEAN]: async () => (await clean(), report()),
@@ -158,7 +166,7 @@ export const run = (command, arg) => serial(() => COMMANDS[command](arg));
 
 settings.then(async ({ sites }) => {
   if (!sites.includes(location.hostname)) return;
-  const n = await serial(() => clean());
-  ext.runtime.sendMessage({ kind: MSG.CLEANED, count: n });
+  await serial(() => clean());
+  ext.runtime.sendMessage({ kind: MSG.CLEANED, count: removed.length });
   startAuto();
 });

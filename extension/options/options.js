@@ -2,7 +2,7 @@
 // the keyboard shortcuts. Every change is saved at once.
 import { ext, t, localize } from "../shared/browser.js";
 import { KINDS, loadSettings, saveSettings, setAutoClean, sitePattern } from "../shared/settings.js";
-import { READER_CHOICES } from "../reader/settings.js";
+import { READER_CHOICES, choiceText } from "../reader/settings.js";
 
 const $ = (id) => document.getElementById(id);
 localize(document);
@@ -38,7 +38,7 @@ async function render() {
   $("reader").replaceChildren(
     ...Object.entries(READER_CHOICES).map(([key, values]) => {
       const select = document.createElement("select");
-      for (const v of values) select.append(new Option(typeof v === "number" ? String(v) : t(`reader_${v}`), v));
+      for (const v of values) select.append(new Option(choiceText(key, v, (k) => t(`reader_${k}`)), v));
       select.value = String(s.reader[key]);
       select.addEventListener("change", () => {
         const value = typeof values[0] === "number" ? Number(select.value) : select.value;
@@ -51,7 +51,7 @@ async function render() {
   );
   const commands = await ext.commands.getAll();
   $("shortcuts").replaceChildren(
-    ...commands.map((c) => Object.assign(document.createElement("li"), { textContent: `${c.shortcut || "—"}: ${c.description || c.name}` })),
+    ...commands.map((c) => Object.assign(document.createElement("li"), { textContent: `${c.description || t("cmdPopup")}: ${c.shortcut || t("optNoShortcut")}` })),
   );
 }
 

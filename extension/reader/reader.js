@@ -2,7 +2,7 @@
 // siteName, publishedTime, lang, dir, content = sanitized HTML, markdown,
 // readingMinutes) with its controls. Standalone: the extension's overlay and
 // the demo site both use it. Touches no extension API; settings and labels come in.
-import { READER_CHOICES, READER_DEFAULTS } from "./settings.js";
+import { READER_CHOICES, READER_DEFAULTS, choiceText } from "./settings.js";
 import { READER_CSS } from "./style.js";
 
 export { READER_CSS, READER_DEFAULTS };
@@ -14,7 +14,6 @@ const LABELS = {
   pause: "Pause", resume: "Resume", stop: "Stop", print: "Print", copy: "Copy Markdown",
   copied: "Copied", copyFailed: "Copy failed", close: "Close", minutes: "$1 min read",
 };
-const UNITS = { size: "px", width: "em", rate: "×", lineHeight: "" };
 const SPOKEN = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td";
 
 /** Gives `root` (a ShadowRoot or Document) the reader's stylesheet. */
@@ -44,8 +43,7 @@ export function mountReader(container, article, opts = {}) {
     return b;
   };
   const select = (key) => {
-    const text = (v) => (typeof v === "number" ? `${v}${UNITS[key]}` : t(v));
-    const sel = h("select", {}, ...READER_CHOICES[key].map((v) => h("option", { value: v }, text(v))));
+    const sel = h("select", {}, ...READER_CHOICES[key].map((v) => h("option", { value: v }, choiceText(key, v, t))));
     sel.value = String(s[key]);
     sel.addEventListener("change", () => {
       s[key] = typeof READER_DEFAULTS[key] === "number" ? Number(sel.value) : sel.value;
@@ -58,21 +56,29 @@ export function mountReader(container, article, opts = {}) {
   const tpl = doc.createElement("template");
   tpl.innerHTML = article.content; // sanitized by the engine's allowlist serializer
   const body = h("div", { class: "nc-body" }, tpl.content);
-  const meta = [article.byline, formatDate(article.publishedTime, article.lang), t("minutes", article.readingMinutes)];
+  const meta = [article.byline, article.publishedTime?.slice(0, 10), t("minutes", article.readingMinutes)];
+  const metaLine = h("p", { class: "nc-meta" }, meta.filter(Boolean).join(" · "));
+  // The localized date comes a moment later: the first Intl call of a page costs tens of ms.
+  setTimeout(() => {
+    meta[1] = formatDate(article.publishedTime, article.lang);
+    metaLine.textContent = meta.filter(Boolean).join(" · ");
+  });
   const main = h(
     "article",
     { class: "nc-article", lang: article.lang, dir: article.dir, tabindex: "-1" },
     article.siteName && h("p", { class: "nc-site" }, article.siteName),
     h("h1", {}, article.title),
-    h("p", { class: "nc-meta" }, meta.filter(Boolean).join(" · ")),
+    metaLine,
     body,
   );
 
-  // Read aloud, one block at a time, the current one highlighted.
-  const speech = globalThis.speechSynthesis;
+  // Read aloud, one block at a time, the current one highlighted. The speech
+  // service is slow to start, so it is first touched on Play.
+  let speech = null;
   let blocks = null;
   let current = -1;
   const play = button("play", () => {
+    speech ??= globalThis.speechSynthesis;
     blocks ??= [...body.querySelectorAll(SPOKEN)].filter((b) => !b.querySelector(SPOKEN) && b.textContent.trim());
     const pausing = speech.speaking && !speech.paused;
     if (pausing) speech.pause();
@@ -125,7 +131,7 @@ export function mountReader(container, article, opts = {}) {
     button("close", () => opts.onClose?.(), "nc-close"),
     panel,
   );
-  if (!speech) for (const b of [play, stopButton]) b.disabled = true;
+  if (!("speechSynthesis" in globalThis)) for (const b of [play, stopButton]) b.disabled = true;
 
   const root = h("div", { class: "nc-reader", role: "document", "aria-label": t("dialog") }, bar, main);
   const style = () => {
@@ -140,7 +146,7 @@ export function mountReader(container, article, opts = {}) {
     root,
     article: main,
     close() {
-      if (speech) stop();
+      stop();
       root.remove();
     },
   };

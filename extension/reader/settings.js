@@ -9,3 +9,8 @@ export const READER_CHOICES = {
 };
 
 export const READER_DEFAULTS = { font: "serif", size: 20, lineHeight: 1.6, width: 38, theme: "auto", rate: 1 };
+
+const UNITS = { size: "px", width: "em", rate: "×", lineHeight: "" };
+
+/** What a control shows for `value`: numbers with their unit, names through `t`. */
+export const choiceText = (key, value, t) => (typeof value === "number" ? `${value}${UNITS[key]}` : t(value));

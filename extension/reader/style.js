@@ -48,6 +48,7 @@ export const READER_CSS = String.raw`
 .nc-site { margin: 0; font: 600 12px/1.3 system-ui, sans-serif; letter-spacing: 0.09em; text-transform: uppercase; color: var(--muted); }
 .nc-article h1 { font-size: 1.9em; line-height: 1.18; margin: 0.35em 0 0.45em; font-weight: 700; }
 .nc-meta { margin: 0 0 2em; padding-bottom: 1.2em; border-bottom: 1px solid var(--line); font: 14px/1.5 system-ui, sans-serif; color: var(--muted); }
+.nc-body > * { content-visibility: auto; contain-intrinsic-size: auto 6em; } /* lay out what is on screen first */
 .nc-body h2, .nc-body h3, .nc-body h4 { line-height: 1.25; margin: 1.6em 0 0.5em; }
 .nc-body p, .nc-body ul, .nc-body ol, .nc-body blockquote, .nc-body table { margin: 0 0 1em; }
 .nc-body a { color: var(--link); }
@@ -62,7 +63,7 @@ export const READER_CSS = String.raw`
 .nc-speaking { background: var(--hl); box-shadow: 0 0 0 0.25em var(--hl); border-radius: 2px; }
 .nc-empty { padding: 80px 24px; text-align: center; color: var(--muted); }
 @media print {
-  .nc-reader { height: auto; overflow: visible; --bg: #fff; --fg: #000; --muted: #444; --link: #000; }
+  .nc-reader[data-theme] { height: auto; overflow: visible; --bg: #fff; --fg: #000; --muted: #444; --link: #000; --line: #ccc; color-scheme: light; }
   .nc-bar { display: none; }
   .nc-article { max-width: none; padding: 0; }
 }

@@ -17,8 +17,9 @@ function call(command, arg) {
 
 export async function inTab(tabId, command, arg = null) {
   const target = { tabId };
-  let [{ result } = {}] = await ext.scripting.executeScript({ target, func: call, args: [command, arg] });
-  if (result === null) [{ result } = {}] = await ext.scripting.executeScript({ target, files: [CONTENT_SCRIPT] });
+  const now = { injectImmediately: true };
+  let [{ result } = {}] = await ext.scripting.executeScript({ target, func: call, args: [command, arg], ...now });
+  if (result === null) [{ result } = {}] = await ext.scripting.executeScript({ target, files: [CONTENT_SCRIPT], ...now });
   return result;
 }
 
@@ -29,13 +30,13 @@ export function setBadge(tabId, count) {
 
 export async function cleanTab(tabId) {
   const report = await inTab(tabId, TAB.CLEAN);
-  await setBadge(tabId, report?.removed.length);
+  setBadge(tabId, report?.removed.length).catch(() => {}); // not awaited: the page is clean already
   return report;
 }
 
 export async function undoTab(tabId) {
   await inTab(tabId, TAB.UNDO);
-  await setBadge(tabId, 0);
+  setBadge(tabId, 0).catch(() => {});
 }
 
 export const openReader = (tabId) => inTab(tabId, TAB.READER);

@@ -90,22 +90,36 @@ pub fn label_kind(normalised: &str) -> Option<Kind> {
 
 /// The kind a single class/id token marks.
 pub fn token_kind(token: &str) -> Option<Kind> {
-    TOKEN_TABLES
-        .iter()
-        .find(|(_, table)| table.binary_search_by(|t| (*t).cmp(token)).is_ok())
-        .map(|&(kind, _)| kind)
+    static MAP: OnceLock<HashMap<&'static str, Kind>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (kind, table) in TOKEN_TABLES {
+            for t in table.iter() {
+                m.entry(*t).or_insert(kind);
+            }
+        }
+        m
+    })
+    .get(token)
+    .copied()
 }
 
 /// The kind a pair of consecutive class/id tokens marks.
 pub fn pair_kind(a: &str, b: &str) -> Option<Kind> {
-    PAIR_TABLES
-        .iter()
-        .find(|(_, table)| {
-            table
-                .binary_search_by(|&(x, y)| (x, y).cmp(&(a, b)))
-                .is_ok()
-        })
-        .map(|&(kind, _)| kind)
+    // Keyed by the first token; a token starts only a few pairs.
+    static MAP: OnceLock<HashMap<&'static str, Vec<(&'static str, Kind)>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<(&'static str, Kind)>> = HashMap::new();
+        for (kind, table) in PAIR_TABLES {
+            for (x, y) in table.iter() {
+                m.entry(*x).or_default().push((*y, kind));
+            }
+        }
+        m
+    })
+    .get(a)
+    .and_then(|seconds| seconds.iter().find(|(y, _)| *y == b))
+    .map(|&(_, kind)| kind)
 }
 
 /// True when `host` is an ad network's (or a subdomain of one).
