@@ -49,17 +49,6 @@ const TAGS_TO_SCORE: &[Name] = &[
     names::PRE,
 ];
 
-const DIV_TO_P_ELEMS: &[Name] = &[
-    names::BLOCKQUOTE,
-    names::DL,
-    names::DIV,
-    names::IMG,
-    names::OL,
-    names::P,
-    names::PRE,
-    names::TABLE,
-    names::UL,
-];
 
 const ALTER_TO_DIV_EXCEPTIONS: &[Name] = &[names::DIV, names::ARTICLE, names::SECTION, names::P];
 
@@ -243,7 +232,7 @@ fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
         replace_brs(&mut tree, body);
     }
     for font in tree.by_tag(html, names::FONT) {
-        tree.nodes[font as usize].tag = names::SPAN;
+        tree.set_tag(font, names::SPAN);
     }
     Some((tree, html))
 }
@@ -409,7 +398,7 @@ fn replace_brs(tree: &mut Tree<'_>, body: T) {
         }
         let parent = tree.parent(p);
         if parent != NIL && tree.is(parent, names::P) {
-            tree.nodes[parent as usize].tag = names::DIV;
+            tree.set_tag(parent, names::DIV);
         }
     }
 }
@@ -549,19 +538,12 @@ impl<'p> Grab<'_, 'p> {
     }
 
     fn link_density(&self, t: T) -> f32 {
-        let len = self.tree.inner_len(t);
-        if len == 0 {
-            return 0.0;
+        let st = self.tree.stats(t);
+        if st.len == 0 {
+            0.0
+        } else {
+            st.link_len / st.len as f32
         }
-        let mut links = 0.0f32;
-        for a in self.tree.by_tag(t, names::A) {
-            let hash = self
-                .tree
-                .attr(a, names::HREF)
-                .is_some_and(|h| h.len() > 1 && h.starts_with('#'));
-            links += self.tree.inner_len(a) as f32 * if hash { 0.3 } else { 1.0 };
-        }
-        links / len as f32
     }
 
     fn check_byline(&mut self, t: T, match_string: &str) -> bool {
@@ -595,11 +577,12 @@ impl<'p> Grab<'_, 'p> {
     }
 
     fn is_element_without_content(&self, t: T) -> bool {
-        if self.tree.has_text(t) {
+        let st = self.tree.stats(t);
+        if st.content {
             return false;
         }
         let kids = self.tree.element_child_count(t);
-        kids == 0 || kids == self.tree.count_tag(t, names::BR) + self.tree.count_tag(t, names::HR)
+        kids == 0 || kids == st.br_hr as usize
     }
 
     fn has_single_tag_inside(&self, t: T, tag: Name) -> bool {
@@ -614,11 +597,7 @@ impl<'p> Grab<'_, 'p> {
     }
 
     fn has_child_block_element(&self, t: T) -> bool {
-        let mut found = false;
-        self.tree.for_each_descendant(t, |d| {
-            found = found || (self.tree.is_element(d) && DIV_TO_P_ELEMS.contains(&self.tree.tag(d)));
-        });
-        found
+        self.tree.stats(t).blocks > 0
     }
 
     /// One pass of `_grabArticle`; returns the article container and its `dir`.
@@ -686,7 +665,7 @@ impl<'p> Grab<'_, 'p> {
                     node = p;
                     to_score.push(node);
                 } else if !self.has_child_block_element(node) {
-                    self.tree.nodes[node as usize].tag = names::P;
+                    self.tree.set_tag(node, names::P);
                     to_score.push(node);
                 }
             }
@@ -741,8 +720,8 @@ impl<'p> Grab<'_, 'p> {
             if parent == NIL {
                 continue;
             }
-            let text = self.tree.inner_text(el);
-            let len = text.chars().count();
+            let st = self.tree.stats(el);
+            let len = st.len as usize;
             if len < MIN_PARAGRAPH_CHARS {
                 continue;
             }
@@ -750,7 +729,7 @@ impl<'p> Grab<'_, 'p> {
             if ancestors.is_empty() {
                 continue;
             }
-            let commas = text.chars().filter(|&c| pat::is_comma(c)).count();
+            let commas = st.commas as usize;
             let score = 1.0 + (commas + 1) as f32 + (len / 100).min(3) as f32;
             for (level, &anc) in ancestors.iter().enumerate() {
                 // Readability skips ancestors whose parent is not an element
@@ -877,18 +856,17 @@ impl<'p> Grab<'_, 'p> {
                     append = true;
                 } else if self.tree.is(s, names::P) {
                     let ld = self.link_density(s);
-                    let content = self.tree.inner_text(s);
-                    let len = content.chars().count();
+                    let len = self.tree.inner_len(s);
                     if len > 80 && ld < 0.25 {
                         append = true;
-                    } else if len < 80 && len > 0 && ld == 0.0 && ends_sentence(&content) {
+                    } else if len < 80 && len > 0 && ld == 0.0 && ends_sentence(&self.tree.inner_text(s)) {
                         append = true;
                     }
                 }
             }
             if append {
                 if !ALTER_TO_DIV_EXCEPTIONS.contains(&self.tree.tag(s)) {
-                    self.tree.nodes[s as usize].tag = names::DIV;
+                    self.tree.set_tag(s, names::DIV);
                 }
                 self.tree.append(article, s);
             }
@@ -932,7 +910,7 @@ impl<'p> Grab<'_, 'p> {
         self.clean_conditionally(article, names::UL);
         self.clean_conditionally(article, names::DIV);
         for h1 in self.tree.by_tag(article, names::H1) {
-            self.tree.nodes[h1 as usize].tag = names::H2;
+            self.tree.set_tag(h1, names::H2);
         }
         for p in self.tree.by_tag(article, names::P).into_iter().rev() {
             if self.tree.parent(p) == NIL {
@@ -974,7 +952,7 @@ impl<'p> Grab<'_, 'p> {
             }
             let cell = self.tree.first_element_child(row);
             let all_phrasing = self.tree.child_nodes(cell).into_iter().all(|c| is_phrasing(&self.tree, c));
-            self.tree.nodes[cell as usize].tag = if all_phrasing { names::P } else { names::DIV };
+            self.tree.set_tag(cell, if all_phrasing { names::P } else { names::DIV });
             self.tree.replace(cell, table);
         }
     }
@@ -1025,7 +1003,10 @@ impl<'p> Grab<'_, 'p> {
     fn mark_data_tables(&mut self, root: T) {
         for table in self.tree.by_tag(root, names::TABLE) {
             let is_data = self.is_data_table(table);
-            self.tree.nodes[table as usize].data_table = is_data;
+            if is_data {
+                self.tree.nodes[table as usize].data_table = true;
+                self.tree.invalidate(table);
+            }
         }
     }
 
@@ -1135,15 +1116,6 @@ impl<'p> Grab<'_, 'p> {
         }
     }
 
-    fn text_density(&self, t: T, tags: &[Name]) -> f32 {
-        let len = self.tree.inner_len(t);
-        if len == 0 {
-            return 0.0;
-        }
-        let children: usize = self.tree.by_tags(t, tags).into_iter().map(|c| self.tree.inner_len(c)).sum();
-        children as f32 / len as f32
-    }
-
     fn in_data_table(&self, t: T) -> bool {
         self.tree.has_ancestor_tag(t, names::TABLE, 0, |p| self.tree.n(p).data_table)
     }
@@ -1165,16 +1137,9 @@ impl<'p> Grab<'_, 'p> {
 
     fn should_remove_conditionally(&self, node: T, tag: Name) -> bool {
         let tree = &self.tree;
-        let mut is_list = tag == names::UL || tag == names::OL;
-        if !is_list {
-            let list_len: usize = tree
-                .by_tags(node, &[names::UL, names::OL])
-                .into_iter()
-                .map(|l| tree.inner_len(l))
-                .sum();
-            let len = tree.inner_len(node);
-            is_list = len > 0 && list_len as f32 / len as f32 > 0.9;
-        }
+        let st = tree.stats(node);
+        let ratio = |part: u32| if st.len == 0 { 0.0 } else { part as f32 / st.len as f32 };
+        let is_list = tag == names::UL || tag == names::OL || (st.len > 0 && ratio(st.list_len) > 0.9);
         if tag == names::TABLE && tree.n(node).data_table {
             return false;
         }
@@ -1184,37 +1149,32 @@ impl<'p> Grab<'_, 'p> {
         if tree.has_ancestor_tag(node, names::CODE, 3, |_| true) {
             return false;
         }
-        if tree.by_tag(node, names::TABLE).into_iter().any(|t| tree.n(t).data_table) {
+        if st.data_tables > 0 {
             return false;
         }
         let weight = self.class_weight(node);
         if weight < 0.0 {
             return true;
         }
-        let text = tree.inner_text(node);
-        if text.matches(',').count() >= 10 {
+        if st.ascii_commas >= 10 {
             return false;
         }
-        let p = tree.count_tag(node, names::P) as f32;
-        let img = tree.count_tag(node, names::IMG) as f32;
-        let li = tree.count_tag(node, names::LI) as f32 - 100.0;
-        let input = tree.count_tag(node, names::INPUT) as f32;
-        let heading_density = self.text_density(node, HEADINGS);
-        let mut embeds = 0usize;
-        for e in tree.by_tags(node, &[names::OBJECT, names::EMBED, names::IFRAME]) {
-            if self.embed_is_video(e) {
-                return false;
-            }
-            embeds += 1;
+        let p = st.p as f32;
+        let img = st.img as f32;
+        let li = st.li as f32 - 100.0;
+        let input = st.input as f32;
+        let heading_density = ratio(st.heading_len);
+        if st.video_embeds > 0 {
+            return false;
         }
-        if pat::is_ad_or_loading_text(&text) {
+        let embeds = st.embeds;
+        // Ad and loading labels are single short words.
+        if st.len <= 24 && pat::is_ad_or_loading_text(&tree.inner_text(node)) {
             return true;
         }
-        let content_len = text.chars().count();
+        let content_len = st.len as usize;
         let link_density = self.link_density(node);
-        let mut textish: Vec<Name> = vec![names::SPAN, names::LI, names::TD];
-        textish.extend_from_slice(DIV_TO_P_ELEMS);
-        let text_density = self.text_density(node, &textish);
+        let text_density = ratio(st.textish_len);
         let figure_child = tree.has_ancestor_tag(node, names::FIGURE, 3, |_| true);
 
         let remove = (!figure_child && img > 1.0 && p / img < 0.5)
@@ -1238,7 +1198,7 @@ impl<'p> Grab<'_, 'p> {
                     return remove;
                 }
             }
-            if img as usize == tree.count_tag(node, names::LI) {
+            if st.img == st.li {
                 return false;
             }
         }

@@ -13,6 +13,138 @@ pub type T = u32;
 /// "No node".
 pub const NIL: T = u32::MAX;
 
+/// Readability's "textish" tags for text density (SPAN, LI, TD and the
+/// DIV_TO_P_ELEMS).
+const TEXTISH: &[Name] = &[
+    names::SPAN,
+    names::LI,
+    names::TD,
+    names::BLOCKQUOTE,
+    names::DL,
+    names::DIV,
+    names::IMG,
+    names::OL,
+    names::P,
+    names::PRE,
+    names::TABLE,
+    names::UL,
+];
+/// Readability's DIV_TO_P_ELEMS: children that make a `<div>` a block.
+pub const BLOCK_CHILDREN: &[Name] = &[
+    names::BLOCKQUOTE,
+    names::DL,
+    names::DIV,
+    names::IMG,
+    names::OL,
+    names::P,
+    names::PRE,
+    names::TABLE,
+    names::UL,
+];
+const HEADINGS: &[Name] = &[names::H1, names::H2, names::H3, names::H4, names::H5, names::H6];
+
+/// Measurements of a subtree, kept per node and recomputed only below what
+/// changed. Lengths are those of Readability's `_getInnerText`: text trimmed,
+/// whitespace runs counted as one character, in UTF-16 units (JavaScript's
+/// `length`). Sums over descendants count nested matches once per level, as
+/// `getElementsByTagName` does.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Stats {
+    /// Inner-text length.
+    pub len: u32,
+    /// Any non-whitespace text at all.
+    pub content: bool,
+    /// Whitespace before the first / after the last content (or anywhere,
+    /// when there is no content), for joining neighbours.
+    lead: bool,
+    trail: bool,
+    /// Readability's comma forms, and ASCII commas alone.
+    pub commas: u32,
+    pub ascii_commas: u32,
+    /// Σ inner length of descendant links (×0.3 for `#fragment` links).
+    pub link_len: f32,
+    /// Σ inner length of descendant lists, headings, "textish" elements.
+    pub list_len: u32,
+    pub heading_len: u32,
+    pub textish_len: u32,
+    /// Descendant element counts.
+    pub p: u32,
+    pub img: u32,
+    pub li: u32,
+    pub input: u32,
+    /// `<object>`, `<embed>`, `<iframe>`, and of those the video players.
+    pub embeds: u32,
+    pub video_embeds: u32,
+    pub br_hr: u32,
+    pub elements: u32,
+    /// Descendants with a BLOCK_CHILDREN tag.
+    pub blocks: u32,
+    /// Descendant tables marked as data tables.
+    pub data_tables: u32,
+}
+
+impl Stats {
+    fn of_text(s: &str) -> Stats {
+        let mut st = Stats::default();
+        let mut pending_ws = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if st.content {
+                    pending_ws = true;
+                } else {
+                    st.lead = true;
+                }
+                continue;
+            }
+            if pending_ws {
+                st.len += 1;
+                pending_ws = false;
+            }
+            st.content = true;
+            st.len += c.len_utf16() as u32;
+            if c == ',' {
+                st.ascii_commas += 1;
+            }
+            if super::patterns::is_comma(c) {
+                st.commas += 1;
+            }
+        }
+        st.trail = if st.content { pending_ws } else { st.lead };
+        st
+    }
+
+    /// The stats of `self` followed by `b` (text joined in order).
+    fn join(&mut self, b: &Stats) {
+        let gap = u32::from(self.content && b.content && (self.trail || b.lead));
+        if !self.content {
+            self.lead = self.lead || b.lead;
+        }
+        if b.content {
+            self.trail = b.trail;
+        } else {
+            self.trail = self.trail || b.lead;
+        }
+        self.len += b.len + gap;
+        self.content = self.content || b.content;
+        self.commas += b.commas;
+        self.ascii_commas += b.ascii_commas;
+        self.link_len += b.link_len;
+        self.list_len += b.list_len;
+        self.heading_len += b.heading_len;
+        self.textish_len += b.textish_len;
+        self.p += b.p;
+        self.img += b.img;
+        self.li += b.li;
+        self.input += b.input;
+        self.embeds += b.embeds;
+        self.video_embeds += b.video_embeds;
+        self.br_hr += b.br_hr;
+        self.elements += b.elements;
+        self.blocks += b.blocks;
+        self.data_tables += b.data_tables;
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct TNode {
     /// The page node this came from, or `NIL` for nodes the extractor made.
@@ -37,6 +169,9 @@ pub struct Tree<'p> {
     pub page: &'p Page,
     pub nodes: Vec<TNode>,
     pub made_attrs: Vec<Vec<(String, String)>>,
+    /// Memoised subtree stats. If a node's entry is valid, so are those of
+    /// all its descendants; a change clears the entries up the parent chain.
+    memo: std::cell::RefCell<Vec<Option<Stats>>>,
 }
 
 impl<'p> Tree<'p> {
@@ -46,6 +181,7 @@ impl<'p> Tree<'p> {
             page,
             nodes: Vec::with_capacity(page.len()),
             made_attrs: Vec::new(),
+            memo: std::cell::RefCell::new(Vec::with_capacity(page.len())),
         }
     }
 
@@ -68,6 +204,7 @@ impl<'p> Tree<'p> {
             made_attrs: NIL,
             data_table: false,
         });
+        self.memo.get_mut().push(None);
         (self.nodes.len() - 1) as T
     }
 
@@ -190,6 +327,26 @@ impl<'p> Tree<'p> {
         self.nodes[t as usize].parent
     }
 
+    /// Clears the memoised stats of `t` and its ancestors.
+    pub fn invalidate(&mut self, mut t: T) {
+        let memo = self.memo.get_mut();
+        while t != NIL {
+            if memo[t as usize].take().is_none() {
+                // Its ancestors are already clear (see `memo`).
+                break;
+            }
+            t = self.nodes[t as usize].parent;
+        }
+    }
+
+    /// Renames an element (Readability's `_setNodeTag`).
+    pub fn set_tag(&mut self, t: T, tag: Name) {
+        if self.nodes[t as usize].tag != tag {
+            self.nodes[t as usize].tag = tag;
+            self.invalidate(t);
+        }
+    }
+
     /// Unlinks `t` from its parent (its subtree stays attached to it).
     pub fn detach(&mut self, t: T) {
         let (parent, prev, next) = {
@@ -199,6 +356,7 @@ impl<'p> Tree<'p> {
         if parent == NIL {
             return;
         }
+        self.invalidate(parent);
         if prev != NIL {
             self.nodes[prev as usize].next = next;
         } else {
@@ -218,6 +376,7 @@ impl<'p> Tree<'p> {
     /// Appends `child` as the last child of `parent` (moving it if attached).
     pub fn append(&mut self, parent: T, child: T) {
         self.detach(child);
+        self.invalidate(parent);
         let last = self.nodes[parent as usize].last;
         {
             let c = &mut self.nodes[child as usize];
@@ -242,6 +401,7 @@ impl<'p> Tree<'p> {
         if parent == NIL {
             return;
         }
+        self.invalidate(parent);
         {
             let n = &mut self.nodes[new as usize];
             n.parent = parent;
@@ -268,6 +428,7 @@ impl<'p> Tree<'p> {
     pub fn insert_before(&mut self, sibling: T, new: T) {
         self.detach(new);
         let (parent, prev) = (self.nodes[sibling as usize].parent, self.nodes[sibling as usize].prev);
+        self.invalidate(parent);
         {
             let n = &mut self.nodes[new as usize];
             n.parent = parent;
@@ -470,50 +631,98 @@ impl<'p> Tree<'p> {
         out
     }
 
-    /// Length of `inner_text(t)` in characters, without building it.
+    /// Length of `inner_text(t)` in UTF-16 units, without building it.
     pub fn inner_len(&self, t: T) -> usize {
-        let mut len = 0usize;
-        let mut pending_ws = false;
-        let mut started = false;
-        let mut count = |s: &str| {
-            for c in s.chars() {
-                if c.is_whitespace() {
-                    pending_ws = started;
-                } else {
-                    if pending_ws {
-                        len += 1;
-                        pending_ws = false;
-                    }
-                    started = true;
-                    len += 1;
-                }
-            }
-        };
-        if self.is_text(t) {
-            count(self.text(t));
-        } else {
-            self.for_each_descendant(t, |d| {
-                if self.is_text(d) {
-                    count(self.text(d));
-                }
-            });
-        }
-        len
+        self.stats(t).len as usize
     }
 
     /// True when the subtree has any non-whitespace text.
     pub fn has_text(&self, t: T) -> bool {
-        if self.is_text(t) {
-            return !self.text(t).trim().is_empty();
+        self.stats(t).content
+    }
+
+    /// The stats of `t`'s subtree, computing what is not memoised.
+    pub fn stats(&self, t: T) -> Stats {
+        if let Some(s) = self.memo.borrow()[t as usize] {
+            return s;
         }
-        let mut d = self.nodes[t as usize].first;
-        while d != NIL {
-            if self.is_text(d) && !self.text(d).trim().is_empty() {
-                return true;
+        // Post-order over the part of the subtree without valid entries.
+        let mut memo = self.memo.borrow_mut();
+        let mut stack: Vec<(T, bool)> = vec![(t, false)];
+        while let Some((x, done)) = stack.pop() {
+            if memo[x as usize].is_some() {
+                continue;
             }
-            d = self.walk_next(t, d);
+            let n = &self.nodes[x as usize];
+            if n.is_text {
+                memo[x as usize] = Some(Stats::of_text(self.text(x)));
+                continue;
+            }
+            if !done {
+                stack.push((x, true));
+                let mut c = n.first;
+                while c != NIL {
+                    if memo[c as usize].is_none() {
+                        stack.push((c, false));
+                    }
+                    c = self.nodes[c as usize].next;
+                }
+                continue;
+            }
+            let mut st = Stats::default();
+            let mut c = n.first;
+            while c != NIL {
+                let cs = memo[c as usize].unwrap_or_default();
+                st.join(&cs);
+                let cn = &self.nodes[c as usize];
+                if !cn.is_text {
+                    self.count_self(c, &cs, &mut st);
+                }
+                c = cn.next;
+            }
+            memo[x as usize] = Some(st);
         }
-        false
+        memo[t as usize].unwrap_or_default()
+    }
+
+    /// Adds what element `c` itself contributes to its parent's sums.
+    fn count_self(&self, c: T, cs: &Stats, st: &mut Stats) {
+        let tag = self.nodes[c as usize].tag;
+        st.elements += 1;
+        if tag == names::A {
+            let hash = self.attr(c, names::HREF).is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+            st.link_len += cs.len as f32 * if hash { 0.3 } else { 1.0 };
+        } else if tag == names::P {
+            st.p += 1;
+        } else if tag == names::IMG {
+            st.img += 1;
+        } else if tag == names::LI {
+            st.li += 1;
+        } else if tag == names::INPUT {
+            st.input += 1;
+        } else if tag == names::BR || tag == names::HR {
+            st.br_hr += 1;
+        } else if tag == names::OBJECT || tag == names::EMBED || tag == names::IFRAME {
+            st.embeds += 1;
+            if self.attrs(c).iter().any(|(_, v)| super::patterns::is_video_url(v)) {
+                st.video_embeds += 1;
+            }
+        }
+        if tag == names::UL || tag == names::OL {
+            st.list_len += cs.len;
+        }
+        if HEADINGS.contains(&tag) {
+            st.heading_len += cs.len;
+        }
+        if TEXTISH.contains(&tag) {
+            st.textish_len += cs.len;
+        }
+        if BLOCK_CHILDREN.contains(&tag) {
+            st.blocks += 1;
+        }
+        if self.nodes[c as usize].data_table {
+            st.data_tables += 1;
+        }
     }
 
     /// True when `t` has an ancestor named `name` within `max_depth` steps
