@@ -49,7 +49,6 @@ const TAGS_TO_SCORE: &[Name] = &[
     names::PRE,
 ];
 
-
 const ALTER_TO_DIV_EXCEPTIONS: &[Name] = &[names::DIV, names::ARTICLE, names::SECTION, names::P];
 
 const PHRASING_ELEMS: &[Name] = &[
@@ -94,7 +93,14 @@ const PHRASING_ELEMS: &[Name] = &[
     names::WBR,
 ];
 
-const HEADINGS: &[Name] = &[names::H1, names::H2, names::H3, names::H4, names::H5, names::H6];
+const HEADINGS: &[Name] = &[
+    names::H1,
+    names::H2,
+    names::H3,
+    names::H4,
+    names::H5,
+    names::H6,
+];
 
 /// What the caller knows before the grab.
 pub struct GrabInput<'a> {
@@ -126,6 +132,7 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
     let mut flags = FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY;
     let mut byline: Option<String> = None;
     let mut attempts: Vec<(Grabbed<'p>, usize)> = Vec::new();
+    let class_cache = std::cell::RefCell::new(vec![None; page.len()]);
     loop {
         let (tree, html) = copy_page(page, input.skip)?;
         let mut g = Grab {
@@ -135,6 +142,7 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
             byline_known: input.metadata_byline,
             byline: byline.take(),
             header_nodes: Vec::new(),
+            class_cache: &class_cache,
         };
         let (root, dir) = g.grab_once(html);
         byline = g.byline.take();
@@ -189,7 +197,9 @@ fn is_skipped_element(page: &Page, id: NodeId) -> bool {
 /// Returns the tree and its `<html>` node.
 fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
     let mut tree = Tree::new(page);
-    let html_id = page.element_children(page.root()).find(|&c| page.is(c, names::HTML))?;
+    let html_id = page
+        .element_children(page.root())
+        .find(|&c| page.is(c, names::HTML))?;
     let html = tree.copy_node(html_id);
     // (page node, tree parent) pairs still to copy, children pushed in reverse.
     let mut stack: Vec<(NodeId, T)> = Vec::new();
@@ -228,7 +238,11 @@ fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
         }
     }
     remove_sourceless_images(&mut tree, html);
-    if let Some(body) = tree.children(html).into_iter().find(|&c| tree.is(c, names::BODY)) {
+    if let Some(body) = tree
+        .children(html)
+        .into_iter()
+        .find(|&c| tree.is(c, names::BODY))
+    {
         replace_brs(&mut tree, body);
     }
     for font in tree.by_tag(html, names::FONT) {
@@ -239,7 +253,9 @@ fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
 
 fn has_image_like_value(v: &str) -> bool {
     let lower = v.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp"].iter().any(|e| lower.contains(e))
+    [".jpg", ".jpeg", ".png", ".webp"]
+        .iter()
+        .any(|e| lower.contains(e))
 }
 
 /// `_unwrapNoscriptImages`, first half: `<img>`s with nothing that could be a
@@ -405,6 +421,46 @@ fn replace_brs(tree: &mut Tree<'_>, body: T) {
 
 // ---- the grab ----------------------------------------------------------------
 
+/// What Readability's class/id patterns say about one element.
+#[derive(Clone, Copy, Default)]
+struct ClassInfo {
+    unlikely: bool,
+    maybe: bool,
+    byline: bool,
+    share: bool,
+    /// The class weight (±25 for each of class and id) when classes weigh.
+    weight: i8,
+}
+
+impl ClassInfo {
+    fn of(class: &str, id: &str) -> ClassInfo {
+        if class.is_empty() && id.is_empty() {
+            return ClassInfo::default();
+        }
+        let ms = format!("{class} {id}").to_ascii_lowercase();
+        let mut weight = 0i8;
+        for value in [class, id] {
+            if value.is_empty() {
+                continue;
+            }
+            let lower = value.to_ascii_lowercase();
+            if pat::is_negative(&lower) {
+                weight -= 25;
+            }
+            if any_in(&lower, pat::POSITIVE) {
+                weight += 25;
+            }
+        }
+        ClassInfo {
+            unlikely: any_in(&ms, pat::UNLIKELY),
+            maybe: any_in(&ms, pat::MAYBE_CANDIDATE),
+            byline: any_in(&ms, pat::BYLINE),
+            share: pat::is_share_element(&ms),
+            weight,
+        }
+    }
+}
+
 struct Grab<'a, 'p> {
     tree: Tree<'p>,
     flags: u8,
@@ -412,6 +468,8 @@ struct Grab<'a, 'p> {
     byline_known: bool,
     byline: Option<String>,
     header_nodes: Vec<NodeId>,
+    /// Per page node, filled on first use and kept across attempts.
+    class_cache: &'a std::cell::RefCell<Vec<Option<ClassInfo>>>,
 }
 
 /// Inline `style` says the element is not displayed.
@@ -423,7 +481,11 @@ fn style_hides(style: &str) -> bool {
             continue;
         };
         let prop = prop.trim().to_ascii_lowercase();
-        let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
+        let value = value
+            .trim()
+            .trim_end_matches("!important")
+            .trim()
+            .to_ascii_lowercase();
         match prop.as_str() {
             "display" => display_none = value == "none",
             "visibility" => visibility_hidden = value == "hidden",
@@ -438,7 +500,8 @@ pub fn is_probably_visible(tree: &Tree<'_>, t: T) -> bool {
     if tree.flags(t) & flags::COMPUTED_HIDDEN != 0 {
         return false;
     }
-    if tree.attr(t, names::STYLE).is_some_and(style_hides) || tree.attr(t, names::HIDDEN).is_some() {
+    if tree.attr(t, names::STYLE).is_some_and(style_hides) || tree.attr(t, names::HIDDEN).is_some()
+    {
         return false;
     }
     tree.attr(t, names::ARIA_HIDDEN) != Some("true") || tree.class(t).contains("fallback-image")
@@ -449,12 +512,18 @@ impl<'p> Grab<'_, 'p> {
         self.flags & f != 0
     }
 
-    fn match_string(&self, t: T) -> String {
-        let mut s = String::with_capacity(32);
-        s.push_str(self.tree.class(t));
-        s.push(' ');
-        s.push_str(self.tree.id(t));
-        s.to_ascii_lowercase()
+    /// What the element's class and id say, computed once per page node.
+    fn class_info(&self, t: T) -> ClassInfo {
+        let Some(orig) = self.tree.orig(t) else {
+            return ClassInfo::default();
+        };
+        let mut cache = self.class_cache.borrow_mut();
+        if let Some(info) = cache[orig.index()] {
+            return info;
+        }
+        let info = ClassInfo::of(self.tree.class(t), self.tree.id(t));
+        cache[orig.index()] = Some(info);
+        info
     }
 
     /// `_getNextNode`: pre-order over elements.
@@ -491,20 +560,7 @@ impl<'p> Grab<'_, 'p> {
         if !self.flag(FLAG_WEIGHT_CLASSES) {
             return 0.0;
         }
-        let mut w = 0.0;
-        for value in [self.tree.class(t), self.tree.id(t)] {
-            if value.is_empty() {
-                continue;
-            }
-            let lower = value.to_ascii_lowercase();
-            if pat::is_negative(&lower) {
-                w -= 25.0;
-            }
-            if any_in(&lower, pat::POSITIVE) {
-                w += 25.0;
-            }
-        }
-        w
+        f32::from(self.class_info(t).weight)
     }
 
     fn initialize(&mut self, t: T) {
@@ -546,15 +602,13 @@ impl<'p> Grab<'_, 'p> {
         }
     }
 
-    fn check_byline(&mut self, t: T, match_string: &str) -> bool {
+    fn check_byline(&mut self, t: T, info: ClassInfo) -> bool {
         if self.byline.is_some() || self.byline_known {
             return false;
         }
         let rel = self.tree.attr(t, names::REL);
         let itemprop = self.tree.attr(t, names::ITEMPROP);
-        let looks = rel == Some("author")
-            || itemprop.is_some_and(|i| i.contains("author"))
-            || any_in(match_string, pat::BYLINE);
+        let looks = rel == Some("author") || itemprop.is_some_and(|i| i.contains("author")) || info.byline;
         if !looks {
             return false;
         }
@@ -592,7 +646,12 @@ impl<'p> Grab<'_, 'p> {
             return false;
         }
         !tree.child_nodes(t).into_iter().any(|c| {
-            tree.is_text(c) && tree.text(c).chars().next_back().is_some_and(|ch| !ch.is_whitespace())
+            tree.is_text(c)
+                && tree
+                    .text(c)
+                    .chars()
+                    .next_back()
+                    .is_some_and(|ch| !ch.is_whitespace())
         })
     }
 
@@ -607,17 +666,18 @@ impl<'p> Grab<'_, 'p> {
         let mut node = html;
         let mut remove_title_header = true;
         while node != NIL {
-            let ms = self.match_string(node);
+            let info = self.class_info(node);
             if !is_probably_visible(&self.tree, node) {
                 node = self.remove_and_next(node);
                 continue;
             }
-            if self.tree.attr(node, names::ARIA_MODAL) == Some("true") && self.tree.attr(node, names::ROLE) == Some("dialog")
+            if self.tree.attr(node, names::ARIA_MODAL) == Some("true")
+                && self.tree.attr(node, names::ROLE) == Some("dialog")
             {
                 node = self.remove_and_next(node);
                 continue;
             }
-            if self.check_byline(node, &ms) {
+            if self.check_byline(node, info) {
                 node = self.remove_and_next(node);
                 continue;
             }
@@ -629,8 +689,8 @@ impl<'p> Grab<'_, 'p> {
             }
             let tag = self.tree.tag(node);
             if strip_unlikely {
-                if any_in(&ms, pat::UNLIKELY)
-                    && !any_in(&ms, pat::MAYBE_CANDIDATE)
+                if info.unlikely
+                    && !info.maybe
                     && !self.tree.has_ancestor_tag(node, names::TABLE, 3, |_| true)
                     && !self.tree.has_ancestor_tag(node, names::CODE, 3, |_| true)
                     && tag != names::BODY
@@ -648,7 +708,10 @@ impl<'p> Grab<'_, 'p> {
                     continue;
                 }
             }
-            if (tag == names::DIV || tag == names::SECTION || tag == names::HEADER || HEADINGS.contains(&tag))
+            if (tag == names::DIV
+                || tag == names::SECTION
+                || tag == names::HEADER
+                || HEADINGS.contains(&tag))
                 && self.is_element_without_content(node)
             {
                 node = self.remove_and_next(node);
@@ -852,14 +915,23 @@ impl<'p> Grab<'_, 'p> {
                 } else {
                     0.0
                 };
-                if self.tree.n(s).score.is_some_and(|sc| sc + bonus >= threshold) {
+                if self
+                    .tree
+                    .n(s)
+                    .score
+                    .is_some_and(|sc| sc + bonus >= threshold)
+                {
                     append = true;
                 } else if self.tree.is(s, names::P) {
                     let ld = self.link_density(s);
                     let len = self.tree.inner_len(s);
                     if len > 80 && ld < 0.25 {
                         append = true;
-                    } else if len < 80 && len > 0 && ld == 0.0 && ends_sentence(&self.tree.inner_text(s)) {
+                    } else if len < 80
+                        && len > 0
+                        && ld == 0.0
+                        && ends_sentence(&self.tree.inner_text(s))
+                    {
                         append = true;
                     }
                 }
@@ -882,7 +954,12 @@ impl<'p> Grab<'_, 'p> {
         chain
             .into_iter()
             .filter(|&t| t != NIL && self.tree.is_element(t))
-            .find_map(|t| self.tree.attr(t, names::DIR).filter(|d| !d.is_empty()).map(str::to_owned))
+            .find_map(|t| {
+                self.tree
+                    .attr(t, names::DIR)
+                    .filter(|d| !d.is_empty())
+                    .map(str::to_owned)
+            })
     }
 
     // ---- _prepArticle ------------------------------------------------------
@@ -892,13 +969,25 @@ impl<'p> Grab<'_, 'p> {
         self.fix_lazy_figures(article);
         self.clean_conditionally(article, names::FORM);
         self.clean_conditionally(article, names::FIELDSET);
-        for tag in [names::OBJECT, names::EMBED, names::FOOTER, names::LINK, names::ASIDE] {
+        for tag in [
+            names::OBJECT,
+            names::EMBED,
+            names::FOOTER,
+            names::LINK,
+            names::ASIDE,
+        ] {
             self.clean_tag(article, tag);
         }
         for child in self.tree.children(article) {
             self.clean_share_elements(child);
         }
-        for tag in [names::IFRAME, names::INPUT, names::TEXTAREA, names::SELECT, names::BUTTON] {
+        for tag in [
+            names::IFRAME,
+            names::INPUT,
+            names::TEXTAREA,
+            names::SELECT,
+            names::BUTTON,
+        ] {
             self.clean_tag(article, tag);
         }
         for h in self.tree.by_tags(article, &[names::H1, names::H2]) {
@@ -951,8 +1040,13 @@ impl<'p> Grab<'_, 'p> {
                 continue;
             }
             let cell = self.tree.first_element_child(row);
-            let all_phrasing = self.tree.child_nodes(cell).into_iter().all(|c| is_phrasing(&self.tree, c));
-            self.tree.set_tag(cell, if all_phrasing { names::P } else { names::DIV });
+            let all_phrasing = self
+                .tree
+                .child_nodes(cell)
+                .into_iter()
+                .all(|c| is_phrasing(&self.tree, c));
+            self.tree
+                .set_tag(cell, if all_phrasing { names::P } else { names::DIV });
             self.tree.replace(cell, table);
         }
     }
@@ -970,7 +1064,9 @@ impl<'p> Grab<'_, 'p> {
                     node = next;
                     continue;
                 }
-                if self.has_single_tag_inside(node, names::DIV) || self.has_single_tag_inside(node, names::SECTION) {
+                if self.has_single_tag_inside(node, names::DIV)
+                    || self.has_single_tag_inside(node, names::SECTION)
+                {
                     let child = self.tree.first_element_child(node);
                     self.tree.replace(child, node);
                     node = child;
@@ -1012,10 +1108,15 @@ impl<'p> Grab<'_, 'p> {
 
     fn is_data_table(&self, table: T) -> bool {
         let tree = &self.tree;
-        if tree.attr(table, names::ROLE) == Some("presentation") || tree.attr(table, names::DATATABLE) == Some("0") {
+        if tree.attr(table, names::ROLE) == Some("presentation")
+            || tree.attr(table, names::DATATABLE) == Some("0")
+        {
             return false;
         }
-        if tree.attr(table, names::SUMMARY).is_some_and(|s| !s.is_empty()) {
+        if tree
+            .attr(table, names::SUMMARY)
+            .is_some_and(|s| !s.is_empty())
+        {
             return true;
         }
         if let Some(&caption) = tree.by_tag(table, names::CAPTION).first() {
@@ -1023,9 +1124,15 @@ impl<'p> Grab<'_, 'p> {
                 return true;
             }
         }
-        if [names::COL, names::COLGROUP, names::TFOOT, names::THEAD, names::TH]
-            .iter()
-            .any(|&t| tree.has_tag(table, t))
+        if [
+            names::COL,
+            names::COLGROUP,
+            names::TFOOT,
+            names::THEAD,
+            names::TH,
+        ]
+        .iter()
+        .any(|&t| tree.has_tag(table, t))
         {
             return true;
         }
@@ -1055,7 +1162,11 @@ impl<'p> Grab<'_, 'p> {
         let mut columns = 0;
         for tr in tree.by_tag(table, names::TR) {
             rows += span(tr, names::ROWSPAN);
-            let cols: usize = tree.by_tag(tr, names::TD).into_iter().map(|td| span(td, names::COLSPAN)).sum();
+            let cols: usize = tree
+                .by_tag(tr, names::TD)
+                .into_iter()
+                .map(|td| span(td, names::COLSPAN))
+                .sum();
             columns = columns.max(cols);
         }
         (rows, columns)
@@ -1105,8 +1216,9 @@ impl<'p> Grab<'_, 'p> {
     fn clean_share_elements(&mut self, top: T) {
         let mut node = self.next_within(top, top, false);
         while node != NIL {
-            let ms = self.match_string(node);
-            if pat::is_share_element(&ms) && self.tree.text_content(node).chars().count() < SHARE_ELEMENT_MAX_CHARS {
+            if self.class_info(node).share
+                && self.tree.text_content(node).chars().count() < SHARE_ELEMENT_MAX_CHARS
+            {
                 let next = self.next_within(top, node, true);
                 self.tree.detach(node);
                 node = next;
@@ -1117,7 +1229,8 @@ impl<'p> Grab<'_, 'p> {
     }
 
     fn in_data_table(&self, t: T) -> bool {
-        self.tree.has_ancestor_tag(t, names::TABLE, 0, |p| self.tree.n(p).data_table)
+        self.tree
+            .has_ancestor_tag(t, names::TABLE, 0, |p| self.tree.n(p).data_table)
     }
 
     /// `_cleanConditionally`: removes `tag` elements that look fishy.
@@ -1138,8 +1251,15 @@ impl<'p> Grab<'_, 'p> {
     fn should_remove_conditionally(&self, node: T, tag: Name) -> bool {
         let tree = &self.tree;
         let st = tree.stats(node);
-        let ratio = |part: u32| if st.len == 0 { 0.0 } else { part as f32 / st.len as f32 };
-        let is_list = tag == names::UL || tag == names::OL || (st.len > 0 && ratio(st.list_len) > 0.9);
+        let ratio = |part: u32| {
+            if st.len == 0 {
+                0.0
+            } else {
+                part as f32 / st.len as f32
+            }
+        };
+        let is_list =
+            tag == names::UL || tag == names::OL || (st.len > 0 && ratio(st.list_len) > 0.9);
         if tag == names::TABLE && tree.n(node).data_table {
             return false;
         }
@@ -1233,7 +1353,10 @@ pub fn lazy_image_target(value: &str) -> Option<&'static str> {
     }
     // /^\s*\S+\.(jpg|jpeg|png|webp)\S*\s*$/
     let t = lower.trim();
-    if !t.is_empty() && !t.contains(char::is_whitespace) && exts.iter().any(|e| t.find(e).is_some_and(|i| i > 0)) {
+    if !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && exts.iter().any(|e| t.find(e).is_some_and(|i| i > 0))
+    {
         return Some("src");
     }
     None
@@ -1253,7 +1376,11 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
     if ta.is_empty() || tb.is_empty() {
         return 0.0;
     }
-    let uniq: Vec<&str> = tb.iter().filter(|t| !ta.contains(t)).map(String::as_str).collect();
+    let uniq: Vec<&str> = tb
+        .iter()
+        .filter(|t| !ta.contains(t))
+        .map(String::as_str)
+        .collect();
     let total = tb.join(" ").chars().count();
     let distance = uniq.join(" ").chars().count() as f32 / total as f32;
     1.0 - distance
