@@ -87,10 +87,25 @@ pub fn bag_prf(truth: &[&str], pred: &[&str]) -> (f64, f64, f64) {
     }
     let t = bag(truth);
     let p = bag(pred);
-    let overlap: usize = p.iter().map(|(k, v)| (*v).min(*t.get(k).unwrap_or(&0))).sum();
-    let prec = if pred.is_empty() { 0.0 } else { overlap as f64 / pred.len() as f64 };
-    let rec = if truth.is_empty() { 0.0 } else { overlap as f64 / truth.len() as f64 };
-    let f1 = if prec + rec > 0.0 { 2.0 * prec * rec / (prec + rec) } else { 0.0 };
+    let overlap: usize = p
+        .iter()
+        .map(|(k, v)| (*v).min(*t.get(k).unwrap_or(&0)))
+        .sum();
+    let prec = if pred.is_empty() {
+        0.0
+    } else {
+        overlap as f64 / pred.len() as f64
+    };
+    let rec = if truth.is_empty() {
+        0.0
+    } else {
+        overlap as f64 / truth.len() as f64
+    };
+    let f1 = if prec + rec > 0.0 {
+        2.0 * prec * rec / (prec + rec)
+    } else {
+        0.0
+    };
     (prec, rec, f1)
 }
 
@@ -104,7 +119,8 @@ fn shingles(toks: &[&str]) -> HashMap<Vec<String>, usize> {
         return m;
     }
     for w in toks.windows(4) {
-        *m.entry(w.iter().map(|s| (*s).to_owned()).collect()).or_insert(0) += 1;
+        *m.entry(w.iter().map(|s| (*s).to_owned()).collect())
+            .or_insert(0) += 1;
     }
     m
 }
@@ -113,7 +129,10 @@ fn shingles(toks: &[&str]) -> HashMap<Vec<String>, usize> {
 pub fn shingle_counts(truth: &[&str], pred: &[&str]) -> (f64, f64, f64) {
     let t = shingles(truth);
     let p = shingles(pred);
-    let tp: usize = p.iter().map(|(k, v)| (*v).min(*t.get(k).unwrap_or(&0))).sum();
+    let tp: usize = p
+        .iter()
+        .map(|(k, v)| (*v).min(*t.get(k).unwrap_or(&0)))
+        .sum();
     let fp: usize = p.values().sum::<usize>() - tp;
     let fneg: usize = t.values().sum::<usize>() - tp;
     let total = (tp + fp + fneg) as f64;
@@ -126,28 +145,60 @@ pub fn shingle_counts(truth: &[&str], pred: &[&str]) -> (f64, f64, f64) {
 
 /// Shingle F1 over pages: precision and recall averaged, F1 of the means.
 pub fn shingle_f1(rows: &[(f64, f64, f64)]) -> (f64, f64, f64) {
-    let mean = |v: Vec<f64>| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
+    let mean = |v: Vec<f64>| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
     let p = mean(
         rows.iter()
             .filter(|r| r.0 + r.1 > 0.0)
-            .map(|&(tp, fp, fneg)| if fp == 0.0 && fneg == 0.0 { 1.0 } else { tp / (tp + fp) })
+            .map(|&(tp, fp, fneg)| {
+                if fp == 0.0 && fneg == 0.0 {
+                    1.0
+                } else {
+                    tp / (tp + fp)
+                }
+            })
             .collect(),
     );
     let r = mean(
         rows.iter()
             .filter(|r| r.0 + r.2 > 0.0)
-            .map(|&(tp, fp, fneg)| if fp == 0.0 && fneg == 0.0 { 1.0 } else { tp / (tp + fneg) })
+            .map(|&(tp, fp, fneg)| {
+                if fp == 0.0 && fneg == 0.0 {
+                    1.0
+                } else {
+                    tp / (tp + fneg)
+                }
+            })
             .collect(),
     );
-    (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
 }
 
 /// Text nodes of an HTML fragment joined by spaces (score.py's `html_text`).
 fn html_text(markup: &str) -> String {
-    let Ok(page) = Page::parse_str(markup) else { return String::new() };
+    let Ok(page) = Page::parse_str(markup) else {
+        return String::new();
+    };
     let mut parts = Vec::new();
     for id in page.ids() {
-        if page.is_text(id) && !page.ancestors(id).any(|a| matches!(page.tag(a), "script" | "style" | "template")) {
+        if page.is_text(id)
+            && !page
+                .ancestors(id)
+                .any(|a| matches!(page.tag(a), "script" | "style" | "template"))
+        {
             parts.push(page.text(id));
         }
     }
@@ -165,12 +216,13 @@ struct Entry {
     without: Vec<String>,
 }
 
-#[derive(Default, Clone, Copy)]
-struct Snippets {
-    tp: usize,
-    fp: usize,
-    fneg: usize,
-    tn: usize,
+/// Snippet counts pooled over pages (true/false positives and negatives).
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Snippets {
+    pub tp: usize,
+    pub fp: usize,
+    pub fneg: usize,
+    pub tn: usize,
 }
 
 impl Snippets {
@@ -180,16 +232,16 @@ impl Snippets {
         self.fneg += o.fneg;
         self.tn += o.tn;
     }
-    fn precision(&self) -> f64 {
+    pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
     }
-    fn recall(&self) -> f64 {
+    pub fn recall(&self) -> f64 {
         ratio(self.tp, self.tp + self.fneg)
     }
-    fn accuracy(&self) -> f64 {
+    pub fn accuracy(&self) -> f64 {
         ratio(self.tp + self.tn, self.tp + self.fp + self.fneg + self.tn)
     }
-    fn f1(&self) -> f64 {
+    pub fn f1(&self) -> f64 {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fneg)
     }
 }
@@ -205,7 +257,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn count_snippets(e: &Entry, text: &str) -> Snippets {
     let hay = squash(text);
     let found_with = e.with.iter().filter(|s| hay.contains(&squash(s))).count();
-    let found_without = e.without.iter().filter(|s| hay.contains(&squash(s))).count();
+    let found_without = e
+        .without
+        .iter()
+        .filter(|s| hay.contains(&squash(s)))
+        .count();
     Snippets {
         tp: found_with,
         fp: found_without,
@@ -225,7 +281,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn write_out(dir: &Option<PathBuf>, sub: &str, id: &str, text: &str) -> Result<(), String> {
     if let Some(d) = dir {
         let folder = d.join(sub);
-        std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
         let f = folder.join(format!("{id}.txt"));
         std::fs::write(&f, text).map_err(|e| format!("cannot write {}: {e}", f.display()))?;
     }
@@ -261,8 +318,44 @@ fn timed_extract(bytes: &[u8], url: &str) -> (String, f64) {
     (text, t.elapsed().as_secs_f64() * 1000.0)
 }
 
-/// Runs the evaluation and prints the table.
-pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> {
+/// The evaluation's figures.
+pub struct Report {
+    /// The corpus scored.
+    pub root: PathBuf,
+    pub readability_pages: usize,
+    /// Readability pages: mean bag-of-tokens (precision, recall, F1).
+    pub readability: (f64, f64, f64),
+    /// Readability pages: 4-token shingles (precision, recall, F1 of the means).
+    pub shingle: (f64, f64, f64),
+    pub trafilatura_pages: usize,
+    /// trafilatura-dev snippets in the extracted text, and in the raw page.
+    pub extract: Snippets,
+    pub raw: Snippets,
+    /// trafilatura-dev snippets present in the raw page, and what clean did to them.
+    pub with_present: usize,
+    pub with_kept: usize,
+    pub without_present: usize,
+    pub without_gone: usize,
+    /// "with" snippets clean removed, as "page: snippet".
+    pub misses: Vec<String>,
+    /// Median parse + extract time per page, in a parallel run.
+    pub median_ms: f64,
+}
+
+impl Report {
+    /// Share of the page's "with" snippets that survive clean.
+    pub fn with_kept_ratio(&self) -> f64 {
+        ratio(self.with_kept, self.with_present)
+    }
+    /// Share of the page's "without" snippets that clean removes.
+    pub fn without_gone_ratio(&self) -> f64 {
+        ratio(self.without_gone, self.without_present)
+    }
+}
+
+/// Runs the evaluation over the corpus at `corpus` (or $NEWSCLEAN_CORPUS),
+/// writing per-page outputs under `out` when given.
+pub fn evaluate(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<Report, String> {
     let root = corpus_root(corpus)?;
 
     // ---- readability pages
@@ -284,7 +377,8 @@ pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> 
                 dir.join("source.html.gz")
             };
             let bytes = read_maybe_gz(&src)?;
-            let expected = std::fs::read_to_string(dir.join("expected.html")).map_err(|e| e.to_string())?;
+            let expected =
+                std::fs::read_to_string(dir.join("expected.html")).map_err(|e| e.to_string())?;
             let (text, ms) = timed_extract(&bytes, READABILITY_URL);
             write_out(&out, "extract/readability", name, &text)?;
             let truth_text = html_text(&expected);
@@ -300,7 +394,8 @@ pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> 
 
     // ---- trafilatura-dev
     let tdir = root.join("trafilatura-dev");
-    let data = std::fs::read(tdir.join("evaldata-dev.json")).map_err(|e| format!("cannot read evaldata-dev.json: {e}"))?;
+    let data = std::fs::read(tdir.join("evaldata-dev.json"))
+        .map_err(|e| format!("cannot read evaldata-dev.json: {e}"))?;
     let entries: BTreeMap<String, Entry> =
         serde_json::from_slice(&data).map_err(|e| format!("evaldata-dev.json: {e}"))?;
     let entries: Vec<(String, Entry)> = entries.into_iter().collect();
@@ -309,7 +404,11 @@ pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> 
         .map(|(url, e)| -> Result<TrafRow, String> {
             let id = e.file.strip_suffix(".html").unwrap_or(&e.file).to_owned();
             let path = tdir.join("html").join(format!("{}.gz", e.file));
-            let path = if path.is_file() { path } else { tdir.join("html").join(&e.file) };
+            let path = if path.is_file() {
+                path
+            } else {
+                tdir.join("html").join(&e.file)
+            };
             let bytes = read_maybe_gz(&path)?;
             let (text, ms) = timed_extract(&bytes, url);
             let page = Page::parse_with_url(&bytes, Some(url)).map_err(|e| e.to_string())?;
@@ -355,67 +454,93 @@ pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> 
         })
         .collect::<Result<_, _>>()?;
 
-    // ---- the table
     let n = rrows.len() as f64;
     let mean = |f: &dyn Fn(&ReadabilityRow) -> f64| rrows.iter().map(f).sum::<f64>() / n.max(1.0);
     let (sp, sr, sf) = shingle_f1(&rrows.iter().map(|r| r.shingle).collect::<Vec<_>>());
-    let mut ext = Snippets::default();
-    let mut raw = Snippets::default();
-    let (mut wp, mut wk, mut op, mut og) = (0, 0, 0, 0);
+    let mut report = Report {
+        root,
+        readability_pages: rrows.len(),
+        readability: (mean(&|r| r.prf.0), mean(&|r| r.prf.1), mean(&|r| r.prf.2)),
+        shingle: (sp, sr, sf),
+        trafilatura_pages: trows.len(),
+        extract: Snippets::default(),
+        raw: Snippets::default(),
+        with_present: 0,
+        with_kept: 0,
+        without_present: 0,
+        without_gone: 0,
+        misses: trows
+            .iter()
+            .flat_map(|r| r.misses.iter().cloned())
+            .collect(),
+        median_ms: median(
+            rrows
+                .iter()
+                .map(|r| r.ms)
+                .chain(trows.iter().map(|r| r.ms))
+                .collect(),
+        ),
+    };
     for r in &trows {
-        ext.add(r.extract);
-        raw.add(r.raw);
-        wp += r.with_present;
-        wk += r.with_kept;
-        op += r.without_present;
-        og += r.without_gone;
+        report.extract.add(r.extract);
+        report.raw.add(r.raw);
+        report.with_present += r.with_present;
+        report.with_kept += r.with_kept;
+        report.without_present += r.without_present;
+        report.without_gone += r.without_gone;
     }
-    println!("newsclean {} — evaluation on {}", env!("CARGO_PKG_VERSION"), root.display());
+    Ok(report)
+}
+
+/// Scores, prints the table, and returns Ok.
+pub fn run(corpus: Option<PathBuf>, out: Option<PathBuf>) -> Result<(), String> {
+    let r = evaluate(corpus, out)?;
+    println!(
+        "newsclean {} — evaluation on {}",
+        env!("CARGO_PKG_VERSION"),
+        r.root.display()
+    );
     println!();
     println!("| corpus | what | F | P | R | other |");
     println!("|---|---|---|---|---|---|");
     println!(
         "| readability ({} pages) | extract, bag of tokens | {:.3} | {:.3} | {:.3} | shingle F1 {:.3} (P {:.3} R {:.3}) |",
-        rrows.len(),
-        mean(&|r| r.prf.2),
-        mean(&|r| r.prf.0),
-        mean(&|r| r.prf.1),
-        sf,
-        sp,
-        sr
+        r.readability_pages, r.readability.2, r.readability.0, r.readability.1, r.shingle.2, r.shingle.0, r.shingle.1
     );
+    let e = &r.extract;
     println!(
         "| trafilatura-dev ({} pages) | extract, snippets | {:.3} | {:.3} | {:.3} | accuracy {:.3} |",
-        trows.len(),
-        ext.f1(),
-        ext.precision(),
-        ext.recall(),
-        ext.accuracy()
+        r.trafilatura_pages,
+        e.f1(),
+        e.precision(),
+        e.recall(),
+        e.accuracy()
     );
     println!(
         "| trafilatura-dev | raw page text (baseline) | {:.3} | {:.3} | {:.3} | accuracy {:.3} |",
-        raw.f1(),
-        raw.precision(),
-        raw.recall(),
-        raw.accuracy()
+        r.raw.f1(),
+        r.raw.precision(),
+        r.raw.recall(),
+        r.raw.accuracy()
     );
     println!(
-        "| trafilatura-dev | clean, snippets in the page | — | — | — | with kept {wk}/{wp} = {:.2} %, without gone {og}/{op} = {:.1} % |",
-        100.0 * ratio(wk, wp),
-        100.0 * ratio(og, op)
+        "| trafilatura-dev | clean, snippets in the page | — | — | — | with kept {}/{} = {:.2} %, without gone {}/{} = {:.1} % |",
+        r.with_kept,
+        r.with_present,
+        100.0 * r.with_kept_ratio(),
+        r.without_gone,
+        r.without_present,
+        100.0 * r.without_gone_ratio()
     );
-    let all_ms: Vec<f64> = rrows.iter().map(|r| r.ms).chain(trows.iter().map(|r| r.ms)).collect();
     println!();
     println!(
-        "parse + extract: median {:.2} ms/page over {} pages (parallel run; use `cargo bench` for timing)",
-        median(all_ms.clone()),
-        all_ms.len()
+        "parse + extract: median {:.2} ms/page (parallel run; `make bench` times it properly)",
+        r.median_ms
     );
-    let misses: Vec<&String> = trows.iter().flat_map(|r| r.misses.iter()).collect();
-    if !misses.is_empty() {
+    if !r.misses.is_empty() {
         println!();
-        println!("\"with\" snippets clean removed ({}):", misses.len());
-        for m in misses {
+        println!("\"with\" snippets clean removed ({}):", r.misses.len());
+        for m in &r.misses {
             println!("  {m}");
         }
     }
@@ -433,6 +558,9 @@ mod tests {
         assert!((p - 0.5).abs() < 1e-9 && (r - 1.0 / 3.0).abs() < 1e-9 && (f - 0.4).abs() < 1e-9);
         let (tp, fp, fneg) = shingle_counts(&["a", "b", "c", "d", "e"], &["a", "b", "c", "d"]);
         assert!((tp - 0.5).abs() < 1e-9 && fp == 0.0 && (fneg - 0.5).abs() < 1e-9);
-        assert_eq!(html_text("<p>a &amp; b</p><script>x</script><p>c</p>"), "a & b c");
+        assert_eq!(
+            html_text("<p>a &amp; b</p><script>x</script><p>c</p>"),
+            "a & b c"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! The native command line: `newsclean extract`, `newsclean clean`,
 //! `newsclean eval`. A thin front end over the library.
 
-mod eval;
+pub mod eval;
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -116,7 +116,8 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, Fail> {
         eval_out: None,
     };
     let value = |it: &mut std::vec::IntoIter<String>, flag: &str| {
-        it.next().ok_or_else(|| usage(format!("{flag} needs a value")))
+        it.next()
+            .ok_or_else(|| usage(format!("{flag} needs a value")))
     };
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -140,7 +141,9 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, Fail> {
                 let list = take(&mut it)?;
                 let kinds = list
                     .split(',')
-                    .map(|k| Kind::parse(k.trim()).ok_or_else(|| usage(format!("unknown kind '{k}'"))))
+                    .map(|k| {
+                        Kind::parse(k.trim()).ok_or_else(|| usage(format!("unknown kind '{k}'")))
+                    })
                     .collect::<Result<Vec<_>, _>>()?;
                 a.kinds = Some(kinds);
             }
@@ -156,7 +159,10 @@ fn parse_args(argv: Vec<String>) -> Result<Option<Args>, Fail> {
     };
     if let Some(f) = &a.format {
         if !allowed.contains(&f.as_str()) {
-            return Err(usage(format!("--format must be one of {}", allowed.join(", "))));
+            return Err(usage(format!(
+                "--format must be one of {}",
+                allowed.join(", ")
+            )));
         }
     }
     Ok(Some(a))
@@ -169,7 +175,9 @@ pub fn main(argv: Vec<String>) -> i32 {
             print!("{HELP}");
             Ok(())
         }
-        Some(a) if a.command == Command::Eval => eval::run(a.corpus.clone(), a.eval_out.clone()).map_err(|e| Fail(1, e)),
+        Some(a) if a.command == Command::Eval => {
+            eval::run(a.corpus.clone(), a.eval_out.clone()).map_err(|e| Fail(1, e))
+        }
         Some(a) => run(&a),
     });
     match result {
@@ -232,7 +240,9 @@ fn process(a: &Args, bytes: &[u8], name: &str) -> Result<(String, String), Strin
             options.markdown = format == Some("markdown");
             let article = crate::extract(&page, &options);
             let out = match (format.unwrap_or("text"), article) {
-                ("json", Some(art)) => serde_json::to_string_pretty(&art).map_err(|e| e.to_string())?,
+                ("json", Some(art)) => {
+                    serde_json::to_string_pretty(&art).map_err(|e| e.to_string())?
+                }
                 ("json", None) => "null".to_owned(),
                 ("html", Some(art)) => art.content,
                 ("markdown", Some(art)) => {
@@ -289,7 +299,8 @@ fn expand_inputs(inputs: &[String]) -> Result<Vec<String>, Fail> {
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|f| {
                     let n = f.to_string_lossy().to_ascii_lowercase();
-                    f.is_file() && (n.ends_with(".html") || n.ends_with(".htm") || n.ends_with(".html.gz"))
+                    f.is_file()
+                        && (n.ends_with(".html") || n.ends_with(".htm") || n.ends_with(".html.gz"))
                 })
                 .map(|f| f.to_string_lossy().into_owned())
                 .collect();
@@ -306,7 +317,9 @@ fn expand_inputs(inputs: &[String]) -> Result<Vec<String>, Fail> {
 }
 
 fn output_name(input: &str, ext: &str) -> String {
-    let file = Path::new(input).file_name().map_or("stdin".into(), |f| f.to_string_lossy().into_owned());
+    let file = Path::new(input)
+        .file_name()
+        .map_or("stdin".into(), |f| f.to_string_lossy().into_owned());
     let stem = file
         .trim_end_matches(".gz")
         .trim_end_matches(".html")
@@ -327,7 +340,13 @@ fn run(a: &Args) -> Result<(), Fail> {
         let mut stdout = std::io::stdout().lock();
         stdout
             .write_all(out.as_bytes())
-            .and_then(|_| if out.ends_with('\n') || out.is_empty() { Ok(()) } else { stdout.write_all(b"\n") })
+            .and_then(|_| {
+                if out.ends_with('\n') || out.is_empty() {
+                    Ok(())
+                } else {
+                    stdout.write_all(b"\n")
+                }
+            })
             .or_else(|e| {
                 // A closed pipe (`| head`) is the reader's choice, not an error.
                 if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -344,7 +363,8 @@ fn run(a: &Args) -> Result<(), Fail> {
     if inputs.iter().any(|i| i == "-") {
         return Err(usage("standard input cannot be part of a batch"));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Fail(1, format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Fail(1, format!("cannot create {}: {e}", dir.display())))?;
     let ext = extension(a);
     let done = AtomicUsize::new(0);
     let total = inputs.len();
@@ -357,9 +377,16 @@ fn run(a: &Args) -> Result<(), Fail> {
                 .and_then(|(out, explain)| {
                     let target = dir.join(output_name(input, ext));
                     if a.explain {
-                        eprint!("{}", explain.lines().map(|l| format!("{input}\t{l}\n")).collect::<String>());
+                        eprint!(
+                            "{}",
+                            explain
+                                .lines()
+                                .map(|l| format!("{input}\t{l}\n"))
+                                .collect::<String>()
+                        );
                     }
-                    std::fs::write(&target, out).map_err(|e| format!("cannot write {}: {e}", target.display()))
+                    std::fs::write(&target, out)
+                        .map_err(|e| format!("cannot write {}: {e}", target.display()))
                 });
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             if tty {
@@ -372,7 +399,13 @@ fn run(a: &Args) -> Result<(), Fail> {
         eprintln!();
     }
     if let Some(first) = failures.first() {
-        return Err(Fail(1, format!("{} of {total} inputs failed; first: {first}", failures.len())));
+        return Err(Fail(
+            1,
+            format!(
+                "{} of {total} inputs failed; first: {first}",
+                failures.len()
+            ),
+        ));
     }
     Ok(())
 }
