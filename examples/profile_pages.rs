@@ -4,10 +4,15 @@ use std::time::Instant;
 fn main() {
     let root = std::env::var("NEWSCLEAN_CORPUS").unwrap_or("../shared/corpus".into());
     let mut pages = Vec::new();
-    for e in std::fs::read_dir(format!("{root}/trafilatura-dev/html")).unwrap().take(200) {
+    for e in std::fs::read_dir(format!("{root}/trafilatura-dev/html"))
+        .unwrap()
+        .take(200)
+    {
         let raw = std::fs::read(e.unwrap().path()).unwrap();
         let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).unwrap();
+        flate2::read::GzDecoder::new(&raw[..])
+            .read_to_end(&mut out)
+            .unwrap();
         pages.push(out);
     }
     let (mut tp, mut ts, mut tc, mut te) = (0f64, 0f64, 0f64, 0f64);
@@ -27,5 +32,11 @@ fn main() {
         te += t.elapsed().as_secs_f64();
     }
     let n = pages.len() as f64 / 1000.0;
-    println!("per page ms: parse {:.2} signals {:.2} classify {:.2} extract {:.2}", tp / n, ts / n, tc / n, te / n);
+    println!(
+        "per page ms: parse {:.2} signals {:.2} classify {:.2} extract {:.2}",
+        tp / n,
+        ts / n,
+        tc / n,
+        te / n
+    );
 }

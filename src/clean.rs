@@ -4,12 +4,15 @@
 use std::collections::BTreeMap;
 
 use crate::api::{CleanPlan, Options, Removal};
-use crate::classify::{self, Verdict};
+use crate::classify::{self, Strength, Verdict};
 use crate::extract;
 use crate::page::{names, NodeId, Page};
 use crate::signals::Signals;
 use crate::text::preview;
 
+/// A box with this many dates (`<time>`) is a list of stories, not a
+/// dateline.
+const MIN_LISTED_DATES: u32 = 3;
 /// Characters of text shown per removal.
 const PREVIEW_CHARS: usize = 80;
 
@@ -61,24 +64,69 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
             mark[p.index()] = true;
         }
     }
+    // The article's span in document order: its first and last text.
+    let span = j.extraction.as_ref().and_then(|x| {
+        let first = x.protected.iter().min()?;
+        let last = x.protected.iter().max()?;
+        Some((*first, *last))
+    });
+    // Dates and the main headline stay whatever the article search found;
+    // past the article's end they are the dates and titles of other stories.
+    // A box with several dates is a list of stories, so its dates may go.
+    // When the article search found the heading that carries the title,
+    // that heading is protected and other h1s (a site name, a rail title)
+    // are not the headline.
+    let title_found = j.extraction.as_ref().is_some_and(|x| {
+        x.protected.iter().any(|&p| {
+            [names::H1, names::H2, names::H3]
+                .iter()
+                .any(|&h| page.is(p, h))
+        })
+    });
+    let article_end = span.map_or(page.len() as u32, |(_, last)| last.0);
+    let mut times_before = Vec::with_capacity(page.len() + 1);
+    let mut times = 0u32;
     for id in page.ids() {
-        // Dates and the main headline stay whatever the article search found.
-        if page.is(id, names::TIME) || page.is(id, names::H1) {
-            mark[id.index()] = true;
+        times_before.push(times);
+        if id.0 > article_end {
+            continue;
+        }
+        if page.is(id, names::H1) {
+            mark[id.index()] |= !title_found;
+        } else if page.is(id, names::TIME) {
+            times += 1;
         }
     }
+    times_before.push(times);
     let mut protected_before = Vec::with_capacity(page.len() + 1);
     let mut count = 0u32;
     for m in &mark {
         protected_before.push(count);
         count += u32::from(*m);
     }
-    let holds_protected = |id: NodeId| protected_before[page.end(id).index()] > protected_before[id.index()];
+    let holds_protected = |id: NodeId| {
+        let (start, end) = (id.index(), page.end(id).index());
+        let dates = times_before[end] - times_before[start];
+        protected_before[end] > protected_before[start] || (1..MIN_LISTED_DATES).contains(&dates)
+    };
+    // Region verdicts apply only outside the article, and not at all
+    // without one.
+    let placed = |v: &Verdict| match v.strength {
+        Strength::Strong | Strength::Shape => true,
+        Strength::Outside => {
+            span.is_some_and(|(first, last)| page.end(v.node) <= first || v.node > last)
+        }
+        Strength::After => span.is_some_and(|(_, last)| v.node > last),
+    };
 
     let mut removed: Vec<Removal> = Vec::new();
     let mut covered_until = 0u32;
     for v in &j.verdicts {
-        if v.node.0 < covered_until || !options.kinds.contains(&v.kind) || holds_protected(v.node) {
+        if v.node.0 < covered_until
+            || !options.kinds.contains(&v.kind)
+            || holds_protected(v.node)
+            || !placed(v)
+        {
             continue;
         }
         covered_until = page.end(v.node).0;

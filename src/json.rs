@@ -137,10 +137,19 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Option<Json> {
         let start = self.i;
-        while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+        while self.i < self.s.len()
+            && matches!(
+                self.s[self.i],
+                b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'
+            )
+        {
             self.i += 1;
         }
-        std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().ok().map(Json::Num)
+        std::str::from_utf8(&self.s[start..self.i])
+            .ok()?
+            .parse()
+            .ok()
+            .map(Json::Num)
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -171,7 +180,9 @@ impl Parser<'_> {
                         b'f' => '\u{c}',
                         b'u' => {
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.s[self.i..].starts_with(b"\\u") {
+                            let code = if (0xD800..0xDC00).contains(&hi)
+                                && self.s[self.i..].starts_with(b"\\u")
+                            {
                                 self.i += 2;
                                 let lo = self.hex4()?;
                                 0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF)
@@ -198,8 +209,14 @@ mod tests {
     #[test]
     fn parses_json_ld() {
         let v = Json::parse(r#" {"@type":"NewsArticle","headline":"A \"b\" \u00e9\ud83d\ude00","author":[{"name":"X"}],"n":1.5e2,"ok":true,"none":null} "#).unwrap();
-        assert_eq!(v.get("headline").and_then(Json::as_str), Some("A \"b\" é😀"));
-        assert_eq!(v.get("author").and_then(Json::as_array).map(|a| a.len()), Some(1));
+        assert_eq!(
+            v.get("headline").and_then(Json::as_str),
+            Some("A \"b\" é😀")
+        );
+        assert_eq!(
+            v.get("author").and_then(Json::as_array).map(|a| a.len()),
+            Some(1)
+        );
         assert_eq!(v.get("n"), Some(&Json::Num(150.0)));
     }
 

@@ -16,10 +16,10 @@
 //! ```
 
 pub mod api;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod classify;
 pub mod clean;
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod extract;
 pub mod json;
 pub mod page;

@@ -20,12 +20,17 @@ pub struct Signals {
     pub links: Vec<u32>,
     /// Share-intent links in the subtree.
     pub share_links: Vec<u32>,
+    /// Links to a social network account ("Follow us on Instagram").
+    pub social_links: Vec<u32>,
     /// Story-like paragraphs in the subtree.
     pub long_paras: Vec<u32>,
     /// Sentence ends (". ", "! ", "。"…) in non-link text.
     pub sentences: Vec<u32>,
     /// Form controls.
     pub inputs: Vec<u32>,
+    /// Of the text, characters inside buttons, labels and select boxes: the
+    /// wording of controls, not of the page.
+    pub control_text: Vec<u32>,
     /// Text in a non-rendered context (script, style, template, noscript).
     pub muted: Vec<bool>,
     /// Hidden by the page (hidden attribute, aria-hidden, inline or computed
@@ -37,9 +42,16 @@ pub struct Signals {
 }
 
 fn is_muting(page: &Page, id: NodeId) -> bool {
-    [names::SCRIPT, names::STYLE, names::TEMPLATE, names::NOSCRIPT, names::TITLE, names::HEAD]
-        .iter()
-        .any(|&n| page.name(id) == n)
+    [
+        names::SCRIPT,
+        names::STYLE,
+        names::TEMPLATE,
+        names::NOSCRIPT,
+        names::TITLE,
+        names::HEAD,
+    ]
+    .iter()
+    .any(|&n| page.name(id) == n)
         && page.flags(id) & flags::SVG == 0
         || page.flags(id) & flags::SVG != 0 && page.name(id) == names::SVG
 }
@@ -53,7 +65,11 @@ pub fn hides_itself(page: &Page, id: NodeId) -> bool {
         return true;
     }
     page.attr(id, names::STYLE).is_some_and(|s| {
-        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let compact: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
 }
@@ -62,9 +78,8 @@ fn sentence_ends(text: &str) -> u32 {
     let mut n = 0;
     let mut prev: Option<char> = None;
     for c in text.chars() {
-        if matches!(c, '。' | '！' | '？' | '۔' | '।') {
-            n += 1;
-        } else if c.is_whitespace() && matches!(prev, Some('.' | '!' | '?')) {
+        let full_stop = matches!(c, '。' | '！' | '？' | '۔' | '।');
+        if full_stop || c.is_whitespace() && matches!(prev, Some('.' | '!' | '?')) {
             n += 1;
         }
         prev = Some(c);
@@ -84,15 +99,18 @@ impl Signals {
             link_text: vec![0; n],
             links: vec![0; n],
             share_links: vec![0; n],
+            social_links: vec![0; n],
             long_paras: vec![0; n],
             sentences: vec![0; n],
             inputs: vec![0; n],
+            control_text: vec![0; n],
             muted: vec![false; n],
             hidden: vec![false; n],
             text_before: vec![0; n + 1],
         };
         // Forward: context flags and the text prefix sum.
         let mut in_link = vec![false; n];
+        let mut in_control = vec![false; n];
         let mut before = 0u32;
         for id in page.ids() {
             let i = id.index();
@@ -101,6 +119,7 @@ impl Signals {
                 s.muted[i] = s.muted[pi];
                 s.hidden[i] = s.hidden[pi];
                 in_link[i] = in_link[pi];
+                in_control[i] = in_control[pi];
             }
             s.text_before[i] = before;
             match page.kind(id) {
@@ -114,11 +133,20 @@ impl Signals {
                     if page.is(id, names::A) && page.attr(id, names::HREF).is_some() {
                         in_link[i] = true;
                     }
+                    if [names::BUTTON, names::LABEL, names::SELECT]
+                        .iter()
+                        .any(|&t| page.is(id, t))
+                    {
+                        in_control[i] = true;
+                    }
                 }
                 NodeKind::Text if !s.muted[i] => {
                     let chars = page.text(id).chars().filter(|c| !c.is_whitespace()).count() as u32;
                     s.text[i] = chars;
                     before += chars;
+                    if in_control[i] {
+                        s.control_text[i] = chars;
+                    }
                     if in_link[i] {
                         s.link_text[i] = chars;
                     } else {
@@ -138,6 +166,8 @@ impl Signals {
                         s.links[i] += 1;
                         if rules::is_share_url(href) {
                             s.share_links[i] += 1;
+                        } else if rules::is_social_profile_url(href) {
+                            s.social_links[i] += 1;
                         }
                     }
                 }
@@ -157,9 +187,11 @@ impl Signals {
                 s.link_text[pi] += s.link_text[i];
                 s.links[pi] += s.links[i];
                 s.share_links[pi] += s.share_links[i];
+                s.social_links[pi] += s.social_links[i];
                 s.long_paras[pi] += s.long_paras[i];
                 s.sentences[pi] += s.sentences[i];
                 s.inputs[pi] += s.inputs[i];
+                s.control_text[pi] += s.control_text[i];
             }
         }
         s
@@ -173,6 +205,11 @@ impl Signals {
         } else {
             self.link_text[id.index()] as f32 / t as f32
         }
+    }
+
+    /// Text characters inside `outer` that come after `inner` ends.
+    pub fn text_after(&self, inner: NodeId, outer: NodeId, page: &Page) -> u32 {
+        self.text_before[page.end(outer).index()] - self.text_before[page.end(inner).index()]
     }
 
     /// Text characters inside `outer` that come before `inner` starts.
@@ -192,8 +229,14 @@ mod tests {
         )
         .unwrap();
         let s = Signals::measure(&page);
-        let d = page.ids().find(|&i| page.attr(i, names::ID) == Some("d")).unwrap();
-        assert_eq!(s.text[d.index()], "Onesentencehere.Anotheronefollows!Linktext".len() as u32);
+        let d = page
+            .ids()
+            .find(|&i| page.attr(i, names::ID) == Some("d"))
+            .unwrap();
+        assert_eq!(
+            s.text[d.index()],
+            "Onesentencehere.Anotheronefollows!Linktext".len() as u32
+        );
         assert_eq!(s.link_text[d.index()], 8);
         assert_eq!(s.links[d.index()], 1);
         assert_eq!(s.sentences[d.index()], 2);

@@ -121,7 +121,10 @@ mod tests {
     #[test]
     fn labels_normalise() {
         assert_eq!(normalize_label("  Trending: "), "trending");
-        assert_eq!(normalize_label("STORY CONTINUES BELOW THIS AD"), "story continues below this ad");
+        assert_eq!(
+            normalize_label("STORY CONTINUES BELOW THIS AD"),
+            "story continues below this ad"
+        );
         assert_eq!(normalize_label("— Also read —"), "also read");
         assert_eq!(normalize_label("🔥 Trending Now »"), "trending now");
         assert_eq!(normalize_label("Ｔｒｅｎｄｉｎｇ"), "trending");
@@ -134,10 +137,16 @@ mod tests {
     #[test]
     fn class_tokens_split() {
         let mut v = Vec::new();
-        class_tokens("article-header shadow-sm adSlot ad300x250 DOWNLOAD_link", |t| v.push(t.to_owned()));
+        class_tokens(
+            "article-header shadow-sm adSlot ad300x250 DOWNLOAD_link",
+            |t| v.push(t.to_owned()),
+        );
         assert_eq!(
             v,
-            ["article", "header", "shadow", "sm", "ad", "slot", "ad", "300", "x", "250", "download", "link"]
+            [
+                "article", "header", "shadow", "sm", "ad", "slot", "ad", "300", "x", "250",
+                "download", "link"
+            ]
         );
     }
 

@@ -13,7 +13,14 @@ pub enum UrlKind {
 }
 
 /// Raster image types allowed as `data:` URLs (no SVG: it can carry script).
-const DATA_IMAGE_TYPES: &[&str] = &["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif"];
+const DATA_IMAGE_TYPES: &[&str] = &[
+    "image/png",
+    "image/jpeg",
+    "image/jpg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+];
 
 /// Longest URL kept: anything longer is junk or an attack.
 const MAX_URL_LEN: usize = 8192;
@@ -25,8 +32,9 @@ fn scheme_of(s: &str) -> Option<(&str, &str)> {
     let scheme = &s[..colon];
     let mut chars = scheme.chars();
     let first = chars.next()?;
-    (first.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
-        .then(|| (scheme, &s[colon + 1..]))
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then(|| (scheme, &s[colon + 1..]))
 }
 
 /// Resolves `value` against `base` and vets its scheme; `None` drops it.
@@ -45,10 +53,19 @@ pub fn resolve(base: Option<&str>, value: &str, kind: UrlKind) -> Option<String>
         let scheme = scheme.to_ascii_lowercase();
         return match scheme.as_str() {
             "http" | "https" if cleaned.len() <= MAX_URL_LEN => Some(format!("{scheme}:{rest}")),
-            "mailto" if kind == UrlKind::Link && cleaned.len() <= MAX_URL_LEN => Some(format!("mailto:{rest}")),
+            "mailto" if kind == UrlKind::Link && cleaned.len() <= MAX_URL_LEN => {
+                Some(format!("mailto:{rest}"))
+            }
             "data" if kind == UrlKind::Image && cleaned.len() <= MAX_DATA_URL_LEN => {
-                let media = rest.split([';', ',']).next().unwrap_or("").trim().to_ascii_lowercase();
-                DATA_IMAGE_TYPES.contains(&media.as_str()).then(|| format!("data:{rest}"))
+                let media = rest
+                    .split([';', ','])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                DATA_IMAGE_TYPES
+                    .contains(&media.as_str())
+                    .then(|| format!("data:{rest}"))
             }
             _ => None,
         };
@@ -70,7 +87,9 @@ pub fn host(url: &str) -> Option<String> {
         return None;
     }
     let rest = rest.strip_prefix("//")?;
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    // Browsers end an http(s) authority at a backslash too: the host of
+    // "https://evil.example\@www.youtube.com/" is evil.example.
+    let authority = &rest[..rest.find(['/', '\\', '?', '#']).unwrap_or(rest.len())];
     let hostport = authority.rsplit('@').next()?;
     let host = match hostport.strip_prefix('[') {
         Some(v6) => v6.split(']').next()?,
@@ -207,15 +226,31 @@ mod tests {
         assert_eq!(r("pic.jpg"), "https://news.example.com/world/asia/pic.jpg");
         assert_eq!(r("../europe/x"), "https://news.example.com/world/europe/x");
         assert_eq!(r("/a/./b/../c"), "https://news.example.com/a/c");
-        assert_eq!(r("//cdn.example.net/i.png"), "https://cdn.example.net/i.png");
-        assert_eq!(r("?page=2"), "https://news.example.com/world/asia/story.html?page=2");
-        assert_eq!(r("#s2"), "https://news.example.com/world/asia/story.html?id=1#s2");
+        assert_eq!(
+            r("//cdn.example.net/i.png"),
+            "https://cdn.example.net/i.png"
+        );
+        assert_eq!(
+            r("?page=2"),
+            "https://news.example.com/world/asia/story.html?page=2"
+        );
+        assert_eq!(
+            r("#s2"),
+            "https://news.example.com/world/asia/story.html?id=1#s2"
+        );
         assert_eq!(r("HTTP://Other.org/x"), "http://Other.org/x");
     }
 
     #[test]
     fn vets_schemes() {
-        for bad in ["javascript:alert(1)", " JaVaScRiPt:x", "java\tscript:x", "vbscript:x", "data:text/html,<b>", "file:///etc/passwd"] {
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:x",
+            "java\tscript:x",
+            "vbscript:x",
+            "data:text/html,<b>",
+            "file:///etc/passwd",
+        ] {
             assert_eq!(resolve(BASE, bad, UrlKind::Link), None, "{bad}");
         }
         assert!(resolve(BASE, "mailto:a@b.c", UrlKind::Link).is_some());
@@ -227,7 +262,14 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host("https://User@WWW.YouTube.com:443/embed/x").as_deref(), Some("www.youtube.com"));
+        assert_eq!(
+            host("https://User@WWW.YouTube.com:443/embed/x").as_deref(),
+            Some("www.youtube.com")
+        );
         assert_eq!(host("javascript:x"), None);
+        assert_eq!(
+            host("https://evil.example\\@www.youtube.com/embed/x").as_deref(),
+            Some("evil.example")
+        );
     }
 }

@@ -8,7 +8,9 @@ use newsclean::serialize::page_html::{page_html, page_text};
 use newsclean::{Options, Page};
 
 fn fixture_pages() -> Vec<(String, Page, Options)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("fixtures");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
         .expect("tests/fixtures")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -18,12 +20,26 @@ fn fixture_pages() -> Vec<(String, Page, Options)> {
     dirs.into_iter()
         .map(|d| {
             let meta: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(d.join("meta.json")).unwrap_or_default()).unwrap_or_default();
+                serde_json::from_slice(&std::fs::read(d.join("meta.json")).unwrap_or_default())
+                    .unwrap_or_default();
             let url = meta["url"].as_str().map(str::to_owned);
-            let page = Page::parse_with_url(&std::fs::read(d.join("source.html")).expect("source"), url.as_deref())
-                .expect("parse");
-            let name = d.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            (name, page, Options { url, ..Options::default() })
+            let page = Page::parse_with_url(
+                &std::fs::read(d.join("source.html")).expect("source"),
+                url.as_deref(),
+            )
+            .expect("parse");
+            let name = d
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                name,
+                page,
+                Options {
+                    url,
+                    ..Options::default()
+                },
+            )
         })
         .collect()
 }
@@ -45,8 +61,16 @@ fn first_invented(part: &str, whole: &str) -> Option<String> {
 #[test]
 fn clean_is_deterministic() {
     for (name, page, options) in fixture_pages() {
-        assert_eq!(newsclean::clean(&page, &options), newsclean::clean(&page, &options), "{name}");
-        assert_eq!(newsclean::extract(&page, &options), newsclean::extract(&page, &options), "{name}");
+        assert_eq!(
+            newsclean::clean(&page, &options),
+            newsclean::clean(&page, &options),
+            "{name}"
+        );
+        assert_eq!(
+            newsclean::extract(&page, &options),
+            newsclean::extract(&page, &options),
+            "{name}"
+        );
     }
 }
 
@@ -55,12 +79,18 @@ fn clean_is_idempotent() {
     for (name, page, options) in fixture_pages() {
         let plan = newsclean::clean(&page, &options);
         let ids: Vec<_> = plan.removed.iter().map(|r| r.node).collect();
-        let cleaned = Page::parse_with_url(page_html(&page, &ids).as_bytes(), options.url.as_deref()).expect("reparse");
+        let cleaned =
+            Page::parse_with_url(page_html(&page, &ids).as_bytes(), options.url.as_deref())
+                .expect("reparse");
         let again = newsclean::clean(&cleaned, &options);
         assert!(
             again.removed.is_empty(),
             "{name}: a second clean still removes {:?}",
-            again.removed.iter().map(|r| (&r.reason, &r.text)).collect::<Vec<_>>()
+            again
+                .removed
+                .iter()
+                .map(|r| (&r.reason, &r.text))
+                .collect::<Vec<_>>()
         );
     }
 }
@@ -72,7 +102,10 @@ fn nothing_is_invented() {
         let plan = newsclean::clean(&page, &options);
         let ids: Vec<_> = plan.removed.iter().map(|r| r.node).collect();
         let after = page_text(&page, &ids);
-        assert!(after.len() < before.len() || ids.is_empty(), "{name}: clean removed nothing it reported");
+        assert!(
+            after.len() < before.len() || ids.is_empty(),
+            "{name}: clean removed nothing it reported"
+        );
         if let Some(at) = first_invented(&after, &before) {
             panic!("{name}: clean text is not the page's text minus removals, near {at:?}");
         }
@@ -105,6 +138,10 @@ fn snapshot_door_judges_like_the_html_door() {
             "{name}: extract differs"
         );
         // The round trip is stable: the rebuilt page snapshots the same.
-        assert_eq!(from_snapshot.to_snapshot(), snap, "{name}: snapshot not stable");
+        assert_eq!(
+            from_snapshot.to_snapshot(),
+            snap,
+            "{name}: snapshot not stable"
+        );
     }
 }

@@ -55,7 +55,13 @@ pub fn read(page: &Page) -> Metadata {
     let doc_title = document_title(page);
     let jsonld = json_ld(page, &doc_title);
     let values = meta_values(page);
-    let get = |k: &str| values.iter().rev().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let get = |k: &str| {
+        values
+            .iter()
+            .rev()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+    };
     let first = |keys: &[&str]| keys.iter().find_map(|k| get(k)).filter(|v| !v.is_empty());
 
     let title = jsonld
@@ -89,7 +95,10 @@ pub fn read(page: &Page) -> Metadata {
             "twitter:description",
         ])
     });
-    let site_name = jsonld.site_name.clone().or_else(|| first(&["og:site_name"]));
+    let site_name = jsonld
+        .site_name
+        .clone()
+        .or_else(|| first(&["og:site_name"]));
     let published_time = jsonld
         .date_published
         .clone()
@@ -101,7 +110,10 @@ pub fn read(page: &Page) -> Metadata {
         .and_then(|h| page.attr(h, names::LANG))
         .map(str::to_owned);
 
-    let clean = |s: Option<String>| s.map(|v| decode_entities(&v)).filter(|v| !v.trim().is_empty());
+    let clean = |s: Option<String>| {
+        s.map(|v| decode_entities(&v))
+            .filter(|v| !v.trim().is_empty())
+    };
     Metadata {
         title: decode_entities(&title),
         byline: clean(byline),
@@ -121,7 +133,10 @@ pub fn document_title(page: &Page) -> String {
 
 fn word_count(s: &str) -> usize {
     // JS: str.split(/\s+/).length — an empty string still counts as one.
-    s.split(char::is_whitespace).filter(|w| !w.is_empty()).count().max(1)
+    s.split(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .count()
+        .max(1)
 }
 
 const SEPARATORS: &[char] = &['|', '-', '\\', '/', '>', '»'];
@@ -161,7 +176,7 @@ pub fn article_title(page: &Page, orig: &str) -> String {
         let headings_match = page
             .ids()
             .filter(|&id| page.is(id, names::H1) || page.is(id, names::H2))
-            .any(|h| page.text_content(h).trim() == orig);
+            .any(|h| page.carried_text(h).trim() == orig);
         if !headings_match {
             let after_last = orig.rfind(':').map_or(orig, |i| &orig[i + 1..]);
             cur = after_last.to_owned();
@@ -174,7 +189,7 @@ pub fn article_title(page: &Page, orig: &str) -> String {
     } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
         let h1s: Vec<NodeId> = page.ids().filter(|&id| page.is(id, names::H1)).collect();
         if h1s.len() == 1 {
-            cur = squash_whitespace(&page.text_content(h1s[0]));
+            cur = squash_whitespace(&page.carried_text(h1s[0]));
         }
     }
     let cur = squash_whitespace(cur.trim());
@@ -210,9 +225,31 @@ fn meta_values(page: &Page) -> Vec<(String, String)> {
 }
 
 const PROPERTY_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
-const PROPERTY_FIELDS: &[&str] = &["author", "creator", "description", "published_time", "title", "site_name"];
-const NAME_PREFIXES: &[&str] = &["dc", "dcterm", "og", "twitter", "parsely", "weibo:article", "weibo:webpage"];
-const NAME_FIELDS: &[&str] = &["author", "creator", "pub-date", "description", "title", "site_name"];
+const PROPERTY_FIELDS: &[&str] = &[
+    "author",
+    "creator",
+    "description",
+    "published_time",
+    "title",
+    "site_name",
+];
+const NAME_PREFIXES: &[&str] = &[
+    "dc",
+    "dcterm",
+    "og",
+    "twitter",
+    "parsely",
+    "weibo:article",
+    "weibo:webpage",
+];
+const NAME_FIELDS: &[&str] = &[
+    "author",
+    "creator",
+    "pub-date",
+    "description",
+    "title",
+    "site_name",
+];
 
 /// The first "prefix:field" in a space-separated `property` list.
 fn property_key(property: &str) -> Option<String> {
@@ -282,9 +319,14 @@ fn article_object(v: &Json) -> Option<&Json> {
         Json::Arr(items) => items.iter().find_map(article_object),
         Json::Obj(_) => {
             let context_ok = is_schema_context(v.get("@context"));
-            if let (true, Some(graph)) = (v.get("@type").is_none(), v.get("@graph").and_then(Json::as_array)) {
+            if let (true, Some(graph)) = (
+                v.get("@type").is_none(),
+                v.get("@graph").and_then(Json::as_array),
+            ) {
                 if context_ok {
-                    return graph.iter().find(|it| it.get("@type").is_some_and(is_article_type));
+                    return graph
+                        .iter()
+                        .find(|it| it.get("@type").is_some_and(is_article_type));
                 }
             }
             (context_ok && v.get("@type").is_some_and(is_article_type)).then_some(v)
@@ -296,7 +338,10 @@ fn article_object(v: &Json) -> Option<&Json> {
 fn name_of(v: &Json) -> Option<String> {
     match v {
         Json::Str(s) => Some(s.trim().to_owned()),
-        Json::Obj(_) => v.get("name").and_then(Json::as_str).map(|s| s.trim().to_owned()),
+        Json::Obj(_) => v
+            .get("name")
+            .and_then(Json::as_str)
+            .map(|s| s.trim().to_owned()),
         _ => None,
     }
 }
@@ -328,7 +373,14 @@ fn json_ld(page: &Page, doc_title: &str) -> JsonLd {
                 let title = article_title(page, doc_title);
                 let name_matches = super::readability::text_similarity(n, &title) > 0.75;
                 let headline_matches = super::readability::text_similarity(h, &title) > 0.75;
-                Some(if headline_matches && !name_matches { h } else { n }.to_owned())
+                Some(
+                    if headline_matches && !name_matches {
+                        h
+                    } else {
+                        n
+                    }
+                    .to_owned(),
+                )
             }
             (Some(n), _) => Some(n.trim().to_owned()),
             (None, Some(h)) => Some(h.trim().to_owned()),
@@ -337,14 +389,24 @@ fn json_ld(page: &Page, doc_title: &str) -> JsonLd {
         if let Some(author) = article.get("author") {
             out.byline = match author {
                 Json::Arr(list) => {
-                    let names: Vec<String> = list.iter().filter_map(name_of).filter(|n| !n.is_empty()).collect();
+                    let names: Vec<String> = list
+                        .iter()
+                        .filter_map(name_of)
+                        .filter(|n| !n.is_empty())
+                        .collect();
                     (!names.is_empty()).then(|| names.join(", "))
                 }
                 other => name_of(other),
             };
         }
-        out.excerpt = article.get("description").and_then(Json::as_str).map(|s| s.trim().to_owned());
-        out.site_name = article.get("publisher").and_then(|p| p.get("name")).and_then(name_of);
+        out.excerpt = article
+            .get("description")
+            .and_then(Json::as_str)
+            .map(|s| s.trim().to_owned());
+        out.site_name = article
+            .get("publisher")
+            .and_then(|p| p.get("name"))
+            .and_then(name_of);
         out.date_published = article
             .get("datePublished")
             .and_then(Json::as_str)
@@ -358,12 +420,18 @@ fn json_ld(page: &Page, doc_title: &str) -> JsonLd {
 fn time_element(page: &Page) -> Option<String> {
     page.ids().find_map(|id| {
         if page.attr(id, names::ITEMPROP) == Some("datePublished") {
-            if let Some(v) = page.attr(id, names::DATETIME).or_else(|| page.attr(id, names::CONTENT)) {
+            if let Some(v) = page
+                .attr(id, names::DATETIME)
+                .or_else(|| page.attr(id, names::CONTENT))
+            {
                 return Some(v.trim().to_owned());
             }
         }
         if page.is(id, names::TIME) {
-            return page.attr(id, names::DATETIME).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+            return page
+                .attr(id, names::DATETIME)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty());
         }
         None
     })

@@ -1,11 +1,13 @@
 //! Reading mode: find the article, read its metadata, render it safely.
 
+mod boilerplate;
 pub mod metadata;
 pub mod noscript;
 pub mod patterns;
 pub mod readability;
-mod reading_time;
 pub mod readerable;
+mod reading_time;
+mod standfirst;
 pub mod tree;
 
 use crate::api::{Article, Options};
@@ -33,7 +35,8 @@ pub struct Extraction {
 
 /// The page's `<base href>`, if any.
 fn base_href(page: &Page) -> Option<&str> {
-    page.find(names::BASE).and_then(|b| page.attr(b, names::HREF))
+    page.find(names::BASE)
+        .and_then(|b| page.attr(b, names::HREF))
 }
 
 /// Runs extraction, leaving out the strong clutter `verdicts` found.
@@ -50,15 +53,31 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
         char_threshold: options.char_threshold,
     };
     let mut grabbed = readability::grab(page, &input)?;
+    if let Some(better) = second_opinion(page, &input, &grabbed) {
+        grabbed = better;
+    }
+    standfirst::recover(
+        page,
+        &mut grabbed.tree,
+        grabbed.root,
+        meta.excerpt.as_deref(),
+        &skip,
+    );
     drop_repeated_blocks(&mut grabbed.tree, grabbed.root);
+    let furniture = boilerplate::strip(&mut grabbed.tree, grabbed.root);
 
     let page_url = options.url.as_deref().or(page.url());
-    let base_owned = base_href(page).and_then(|b| crate::url::resolve(page_url, b, crate::url::UrlKind::Link));
+    let base_owned =
+        base_href(page).and_then(|b| crate::url::resolve(page_url, b, crate::url::UrlKind::Link));
     let base = base_owned.as_deref().or(page_url);
-    let events = Sanitizer::new(&grabbed.tree, base).run(grabbed.root);
+    let events = Sanitizer::new(&grabbed.tree, base)
+        .skip_in_text(&furniture.text_skips)
+        .run(grabbed.root);
     let content = serialize::render_html(&events);
     let text_content = serialize::render_text(&events);
-    let markdown = options.markdown.then(|| serialize::render_markdown(&events));
+    let markdown = options
+        .markdown
+        .then(|| serialize::render_markdown(&events));
 
     let mut protected = grabbed.header_nodes.clone();
     grabbed.tree.for_each_descendant(grabbed.root, |t| {
@@ -95,6 +114,144 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
     Some(Extraction { article, protected })
 }
 
+/// Prose share below which a grab gets a second opinion.
+const MIN_PROSE_SHARE: f32 = 0.5;
+/// A paragraph counts as prose from this length, with a sentence in it.
+const MIN_PROSE_PARAGRAPH: usize = 100;
+/// The second opinion must have this much more prose to win…
+const SECOND_OPINION_GAIN: usize = 2;
+/// …and at least this much.
+const MIN_SECOND_OPINION_PROSE: usize = 500;
+
+/// True when the block was, on the page, a table cell or list item or sat
+/// in one (the grab renames the containers it takes).
+fn in_cell(tree: &Tree<'_>, t: T) -> bool {
+    let cells = [
+        names::TD,
+        names::TH,
+        names::TR,
+        names::TBODY,
+        names::TABLE,
+        names::LI,
+        names::UL,
+        names::OL,
+        names::DD,
+    ];
+    let Some(id) = tree.orig(t) else {
+        return false;
+    };
+    let page = tree.page;
+    std::iter::once(id)
+        .chain(page.ancestors(id))
+        .take(4)
+        .any(|a| cells.iter().any(|&c| page.is(a, c)))
+}
+
+/// True when most words start with a capital: names, titles, not sentences.
+fn mostly_capitalised(text: &str) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for w in text.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        caps += usize::from(c.is_uppercase());
+    }
+    words > 0 && caps * 10 > words * 6
+}
+
+/// Characters of prose in the article, in table cells and list items, and in
+/// all: prose is paragraphs of sentences, not names, figures, links or form
+/// labels.
+fn prose(tree: &Tree<'_>, root: T) -> (usize, usize, usize) {
+    let blocks = [
+        names::P,
+        names::LI,
+        names::TD,
+        names::DD,
+        names::BLOCKQUOTE,
+        names::DIV,
+        names::PRE,
+    ];
+    let mut prose = 0;
+    let mut cells = 0;
+    let mut t = tree.first_child(root);
+    while t != NIL {
+        if tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t) {
+            let text = crate::text::squash_whitespace(&tree.text_content(t));
+            let len = text.chars().count();
+            let links: usize = tree
+                .by_tag(t, names::A)
+                .into_iter()
+                .map(|a| tree.inner_len(a))
+                .sum();
+            let sentence =
+                text.contains(". ") || text.ends_with(['.', '!', '?', '"', '“', '”', '»']);
+            if len >= MIN_PROSE_PARAGRAPH
+                && sentence
+                && links * 3 < len
+                && !mostly_capitalised(&text)
+            {
+                prose += len;
+            }
+            if in_cell(tree, t) {
+                cells += len;
+            }
+            t = tree.walk_skip(root, t);
+            continue;
+        }
+        t = tree.walk_next(root, t);
+    }
+    (prose, cells, tree.inner_len(root))
+}
+
+/// When the grab came back as a table or list with little prose (a table of
+/// names or addresses that outscored the story on commas), grabs again
+/// without it and takes the new article if it has far more prose.
+fn second_opinion<'p>(
+    page: &'p Page,
+    input: &readability::GrabInput<'_>,
+    grabbed: &readability::Grabbed<'p>,
+) -> Option<readability::Grabbed<'p>> {
+    let (have, cells, total) = prose(&grabbed.tree, grabbed.root);
+    if total == 0 || have as f32 >= MIN_PROSE_SHARE * total as f32 || cells * 2 < total {
+        return None;
+    }
+    // Leave out what was taken: the page nodes at the top of the article.
+    let mut skip = input.skip.to_vec();
+    let mut left_out = 0;
+    let mut level = grabbed.tree.children(grabbed.root);
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for &c in &level {
+            match grabbed.tree.orig(c) {
+                Some(id) => {
+                    skip[id.index()] = true;
+                    left_out += 1;
+                }
+                None => next.extend(grabbed.tree.children(c)),
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        level = next;
+    }
+    if left_out == 0 {
+        return None;
+    }
+    let retry = readability::GrabInput {
+        title: input.title,
+        metadata_byline: input.metadata_byline,
+        skip: &skip,
+        char_threshold: input.char_threshold,
+    };
+    let other = readability::grab(page, &retry)?;
+    let (more, _, _) = prose(&other.tree, other.root);
+    (more >= MIN_SECOND_OPINION_PROSE && more >= SECOND_OPINION_GAIN * have.max(1)).then_some(other)
+}
+
 /// True when `t` holds another block (so it is not a single paragraph).
 fn has_block_descendant(tree: &Tree<'_>, t: T) -> bool {
     const BLOCKS: &[crate::page::Name] = &[
@@ -114,7 +271,9 @@ fn has_block_descendant(tree: &Tree<'_>, t: T) -> bool {
         names::PRE,
     ];
     let mut found = false;
-    tree.for_each_descendant(t, |d| found = found || (tree.is_element(d) && BLOCKS.contains(&tree.tag(d))));
+    tree.for_each_descendant(t, |d| {
+        found = found || (tree.is_element(d) && BLOCKS.contains(&tree.tag(d)))
+    });
     found
 }
 
@@ -123,19 +282,28 @@ fn has_block_descendant(tree: &Tree<'_>, t: T) -> bool {
 /// again as the first paragraph. (Identical twins in the same style are the
 /// author's doing and stay.)
 fn drop_repeated_blocks(tree: &mut Tree<'_>, root: T) {
-    let blocks = [names::P, names::H2, names::H3, names::H4, names::DIV, names::BLOCKQUOTE];
+    let blocks = [
+        names::P,
+        names::H2,
+        names::H3,
+        names::H4,
+        names::DIV,
+        names::BLOCKQUOTE,
+    ];
     let mut prev: Option<(T, String)> = None;
     let mut checked = 0;
     let mut t = tree.first_child(root);
     while t != NIL && checked < REPEAT_WINDOW {
         let next = tree.walk_next(root, t);
-        let is_leaf_block = tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t);
+        let is_leaf_block =
+            tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t);
         if is_leaf_block {
             let text = normalize_label(&tree.text_content(t));
             if text.chars().count() >= MIN_REPEAT_CHARS {
                 checked += 1;
                 if let Some((p, ptext)) = &prev {
-                    let styled_apart = tree.tag(*p) != tree.tag(t) || tree.class(*p) != tree.class(t);
+                    let styled_apart =
+                        tree.tag(*p) != tree.tag(t) || tree.class(*p) != tree.class(t);
                     if *ptext == text && styled_apart {
                         let skip = tree.walk_skip(root, t);
                         tree.detach(t);

@@ -106,7 +106,11 @@ pub fn decode_entities(s: &str) -> String {
                         Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                         None => num.parse().ok()?,
                     };
-                    Some(char::from_u32(code).filter(|&c| c != '\0').unwrap_or('\u{FFFD}'))
+                    Some(
+                        char::from_u32(code)
+                            .filter(|&c| c != '\0')
+                            .unwrap_or('\u{FFFD}'),
+                    )
                 }
             }?;
             Some((c, i))

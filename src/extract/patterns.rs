@@ -38,7 +38,9 @@ pub const UNLIKELY: &[&str] = &[
 ];
 
 /// `okMaybeItsACandidate`: fragments that rescue an unlikely-looking box.
-pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
+];
 
 /// `positive`: fragments that raise a box's class weight.
 pub const POSITIVE: &[&str] = &[
@@ -91,7 +93,15 @@ pub const NEGATIVE: &[&str] = &[
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
 /// ARIA roles of boxes that are never the story.
-pub const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
 
 /// Hosts of embedded players kept in articles (`videos`).
 pub const VIDEO_HOSTS: &[&str] = &[
@@ -129,7 +139,11 @@ pub fn any_in(lower: &str, fragments: &[&str]) -> bool {
 
 /// Readability's `negative` pattern, including its `hid` word forms.
 pub fn is_negative(lower: &str) -> bool {
-    any_in(lower, NEGATIVE) || lower == "hid" || lower.ends_with(" hid") || lower.starts_with("hid ") || lower.contains(" hid ")
+    any_in(lower, NEGATIVE)
+        || lower == "hid"
+        || lower.ends_with(" hid")
+        || lower.starts_with("hid ")
+        || lower.contains(" hid ")
 }
 
 /// `shareElements`: "share"/"sharedaddy" as a word (or `_`-separated).
@@ -139,8 +153,14 @@ pub fn is_share_element(lower: &str) -> bool {
         while let Some(pos) = lower[from..].find(word) {
             let start = from + pos;
             let end = start + word.len();
-            let before_ok = lower[..start].chars().next_back().is_none_or(|c| !is_word(c) || c == '_');
-            let after_ok = lower[end..].chars().next().is_none_or(|c| !is_word(c) || c == '_');
+            let before_ok = lower[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word(c) || c == '_');
+            let after_ok = lower[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word(c) || c == '_');
             if before_ok && after_ok {
                 return true;
             }
@@ -187,7 +207,15 @@ pub fn is_ad_or_loading_text(text: &str) -> bool {
 pub fn is_comma(c: char) -> bool {
     matches!(
         c,
-        '\u{002C}' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}'
+        '\u{002C}'
+            | '\u{060C}'
+            | '\u{FE50}'
+            | '\u{FE10}'
+            | '\u{FE11}'
+            | '\u{2E41}'
+            | '\u{2E34}'
+            | '\u{2E32}'
+            | '\u{FF0C}'
     )
 }
 

@@ -608,7 +608,8 @@ impl<'p> Grab<'_, 'p> {
         }
         let rel = self.tree.attr(t, names::REL);
         let itemprop = self.tree.attr(t, names::ITEMPROP);
-        let looks = rel == Some("author") || itemprop.is_some_and(|i| i.contains("author")) || info.byline;
+        let looks =
+            rel == Some("author") || itemprop.is_some_and(|i| i.contains("author")) || info.byline;
         if !looks {
             return false;
         }
@@ -925,15 +926,11 @@ impl<'p> Grab<'_, 'p> {
                 } else if self.tree.is(s, names::P) {
                     let ld = self.link_density(s);
                     let len = self.tree.inner_len(s);
-                    if len > 80 && ld < 0.25 {
-                        append = true;
-                    } else if len < 80
-                        && len > 0
-                        && ld == 0.0
-                        && ends_sentence(&self.tree.inner_text(s))
-                    {
-                        append = true;
-                    }
+                    append = (len > 80 && ld < 0.25)
+                        || (len < 80
+                            && len > 0
+                            && ld == 0.0
+                            && ends_sentence(&self.tree.inner_text(s)));
                 }
             }
             if append {

@@ -10,19 +10,24 @@ const MIN_CONTENT_LENGTH: usize = 140;
 const MIN_SCORE: f64 = 20.0;
 
 fn visible(page: &Page, id: NodeId) -> bool {
-    if page.attr(id, names::HIDDEN).is_some() || page.flags(id) & crate::page::flags::COMPUTED_HIDDEN != 0 {
+    if page.attr(id, names::HIDDEN).is_some()
+        || page.flags(id) & crate::page::flags::COMPUTED_HIDDEN != 0
+    {
         return false;
     }
     if page.attr(id, names::STYLE).is_some_and(|s| {
         s.split(';').any(|d| {
-            d.split_once(':')
-                .is_some_and(|(k, v)| k.trim().eq_ignore_ascii_case("display") && v.trim().eq_ignore_ascii_case("none"))
+            d.split_once(':').is_some_and(|(k, v)| {
+                k.trim().eq_ignore_ascii_case("display") && v.trim().eq_ignore_ascii_case("none")
+            })
         })
     }) {
         return false;
     }
     page.attr(id, names::ARIA_HIDDEN) != Some("true")
-        || page.attr(id, names::CLASS).is_some_and(|c| c.contains("fallback-image"))
+        || page
+            .attr(id, names::CLASS)
+            .is_some_and(|c| c.contains("fallback-image"))
 }
 
 /// True when the page looks like it holds an article.
@@ -32,9 +37,11 @@ pub fn is_probably_readerable(page: &Page) -> bool {
         if !page.is_element(id) {
             continue;
         }
-        let candidate = page.is(id, names::P) || page.is(id, names::PRE) || page.is(id, names::ARTICLE);
+        let candidate =
+            page.is(id, names::P) || page.is(id, names::PRE) || page.is(id, names::ARTICLE);
         // A <div> holding a <br> directly counts too ("div > br").
-        let div_with_br = page.is(id, names::DIV) && page.children(id).any(|c| page.is(c, names::BR));
+        let div_with_br =
+            page.is(id, names::DIV) && page.children(id).any(|c| page.is(c, names::BR));
         if !(candidate || div_with_br) {
             continue;
         }
@@ -53,7 +60,7 @@ pub fn is_probably_readerable(page: &Page) -> bool {
         if page.is(id, names::P) && page.ancestors(id).any(|a| page.is(a, names::LI)) {
             continue;
         }
-        let len = page.text_content(id).trim().chars().count();
+        let len = page.carried_text(id).trim().chars().count();
         if len < MIN_CONTENT_LENGTH {
             continue;
         }

@@ -46,9 +46,14 @@ pub fn minutes(text: &str, lang: Option<&str>) -> u32 {
         .to_ascii_lowercase();
     let cjk_chars = text.chars().filter(|&c| is_cjk(c)).count() as u32;
     let words = text.split_whitespace().count() as u32;
-    let per_char = CHARS_PER_MINUTE.iter().find(|(l, _)| *l == primary).map(|&(_, s)| s);
+    let per_char = CHARS_PER_MINUTE
+        .iter()
+        .find(|(l, _)| *l == primary)
+        .map(|&(_, s)| s);
     let mins = match per_char {
-        Some(cpm) => cjk_chars as f32 / cpm as f32 + words as f32 / DEFAULT_WORDS_PER_MINUTE as f32 / 4.0,
+        Some(cpm) => {
+            cjk_chars as f32 / cpm as f32 + words as f32 / DEFAULT_WORDS_PER_MINUTE as f32 / 4.0
+        }
         None if cjk_chars > words * 4 => cjk_chars as f32 / 255.0,
         None => {
             let wpm = WORDS_PER_MINUTE

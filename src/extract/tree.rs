@@ -41,7 +41,14 @@ pub const BLOCK_CHILDREN: &[Name] = &[
     names::TABLE,
     names::UL,
 ];
-const HEADINGS: &[Name] = &[names::H1, names::H2, names::H3, names::H4, names::H5, names::H6];
+const HEADINGS: &[Name] = &[
+    names::H1,
+    names::H2,
+    names::H3,
+    names::H4,
+    names::H5,
+    names::H6,
+];
 
 /// Measurements of a subtree, kept per node and recomputed only below what
 /// changed. Lengths are those of Readability's `_getInnerText`: text trimmed,
@@ -298,7 +305,11 @@ impl<'p> Tree<'p> {
                 .collect();
         }
         match self.orig(t) {
-            Some(id) => self.page.attrs(id).map(|(k, v)| (self.page.names().text(k), v)).collect(),
+            Some(id) => self
+                .page
+                .attrs(id)
+                .map(|(k, v)| (self.page.names().text(k), v))
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -427,7 +438,10 @@ impl<'p> Tree<'p> {
     /// Inserts `new` before `sibling`.
     pub fn insert_before(&mut self, sibling: T, new: T) {
         self.detach(new);
-        let (parent, prev) = (self.nodes[sibling as usize].parent, self.nodes[sibling as usize].prev);
+        let (parent, prev) = (
+            self.nodes[sibling as usize].parent,
+            self.nodes[sibling as usize].prev,
+        );
         self.invalidate(parent);
         {
             let n = &mut self.nodes[new as usize];
@@ -690,7 +704,9 @@ impl<'p> Tree<'p> {
         let tag = self.nodes[c as usize].tag;
         st.elements += 1;
         if tag == names::A {
-            let hash = self.attr(c, names::HREF).is_some_and(|h| h.len() > 1 && h.starts_with('#'));
+            let hash = self
+                .attr(c, names::HREF)
+                .is_some_and(|h| h.len() > 1 && h.starts_with('#'));
             st.link_len += cs.len as f32 * if hash { 0.3 } else { 1.0 };
         } else if tag == names::P {
             st.p += 1;
@@ -704,7 +720,11 @@ impl<'p> Tree<'p> {
             st.br_hr += 1;
         } else if tag == names::OBJECT || tag == names::EMBED || tag == names::IFRAME {
             st.embeds += 1;
-            if self.attrs(c).iter().any(|(_, v)| super::patterns::is_video_url(v)) {
+            if self
+                .attrs(c)
+                .iter()
+                .any(|(_, v)| super::patterns::is_video_url(v))
+            {
                 st.video_embeds += 1;
             }
         }
@@ -727,7 +747,13 @@ impl<'p> Tree<'p> {
 
     /// True when `t` has an ancestor named `name` within `max_depth` steps
     /// (0 = unlimited), for which `filter` holds.
-    pub fn has_ancestor_tag(&self, t: T, name: Name, max_depth: usize, filter: impl Fn(T) -> bool) -> bool {
+    pub fn has_ancestor_tag(
+        &self,
+        t: T,
+        name: Name,
+        max_depth: usize,
+        filter: impl Fn(T) -> bool,
+    ) -> bool {
         let mut depth = 0;
         let mut node = t;
         loop {

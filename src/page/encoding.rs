@@ -19,7 +19,7 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
             // Pages re-saved as UTF-8 keep their old `<meta charset>`. Legacy
             // multi-byte text is practically never valid UTF-8, so valid
             // UTF-8 with non-ASCII bytes outvotes a legacy declaration.
-            declared(bytes).filter(|_| !(valid_utf8 && !bytes.is_ascii()))
+            declared(bytes).filter(|_| !valid_utf8 || bytes.is_ascii())
         })
         .unwrap_or_else(|| if valid_utf8 { UTF_8 } else { guess(bytes) });
     // decode() strips a BOM of any kind and replaces malformed sequences.
@@ -34,7 +34,10 @@ fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut at = 0;
     while let Some(pos) = find(&lower[at..], b"<meta") {
         let start = at + pos + 5;
-        let end = lower[start..].iter().position(|&c| c == b'>').map_or(lower.len(), |e| start + e);
+        let end = lower[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(lower.len(), |e| start + e);
         if let Some(enc) = charset_in(&lower[start..end]) {
             // Per the HTML spec a page cannot declare itself UTF-16 in ASCII
             // markup; x-user-defined means windows-1252.
@@ -57,7 +60,10 @@ fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
     rest = trim_start(rest);
     rest = rest.strip_prefix(b"=")?;
     rest = trim_start(rest);
-    let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
     let len = rest
         .iter()
         .position(|&c| c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b';' | b'/' | b'>'))

@@ -21,7 +21,11 @@ const NIL: usize = usize::MAX;
 
 enum Data {
     Document,
-    Element { name: QualName, attrs: Vec<Attribute>, template: Option<usize> },
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+        template: Option<usize>,
+    },
     Text(StrTendril),
     Comment(StrTendril),
     Doctype(StrTendril),
@@ -174,7 +178,11 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
         let template = flags.template.then(|| self.new_node(Data::Fragment));
-        self.new_node(Data::Element { name, attrs, template })
+        self.new_node(Data::Element {
+            name,
+            attrs,
+            template,
+        })
     }
 
     fn create_comment(&self, text: StrTendril) -> usize {
@@ -188,12 +196,19 @@ impl TreeSink for Sink {
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
         self.insertion_depth.set(self.nodes.borrow()[*parent].depth);
         match child {
-            NodeOrText::AppendNode(n) => Self::append_child(&mut self.nodes.borrow_mut(), *parent, n),
+            NodeOrText::AppendNode(n) => {
+                Self::append_child(&mut self.nodes.borrow_mut(), *parent, n)
+            }
             NodeOrText::AppendText(t) => self.append_text(*parent, t),
         }
     }
 
-    fn append_based_on_parent_node(&self, element: &usize, prev_element: &usize, child: NodeOrText<usize>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &usize,
+        prev_element: &usize,
+        child: NodeOrText<usize>,
+    ) {
         let has_parent = self.nodes.borrow()[*element].parent != NIL;
         if has_parent {
             self.append_before_sibling(element, child);
@@ -202,14 +217,21 @@ impl TreeSink for Sink {
         }
     }
 
-    fn append_doctype_to_document(&self, name: StrTendril, _public: StrTendril, _system: StrTendril) {
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        _public: StrTendril,
+        _system: StrTendril,
+    ) {
         let id = self.new_node(Data::Doctype(name));
         Self::append_child(&mut self.nodes.borrow_mut(), 0, id);
     }
 
     fn get_template_contents(&self, target: &usize) -> usize {
         match &self.nodes.borrow()[*target].data {
-            Data::Element { template: Some(t), .. } => *t,
+            Data::Element {
+                template: Some(t), ..
+            } => *t,
             _ => *target,
         }
     }
@@ -224,7 +246,9 @@ impl TreeSink for Sink {
 
     fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
         match new_node {
-            NodeOrText::AppendNode(n) => Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, n),
+            NodeOrText::AppendNode(n) => {
+                Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, n)
+            }
             NodeOrText::AppendText(t) => self.text_before(*sibling, t),
         }
     }
@@ -323,7 +347,9 @@ impl TokenSink for NestingGuard {
         if let Token::TagToken(tag) = &token {
             if Self::droppable(&tag.name) {
                 match tag.kind {
-                    TagKind::StartTag if self.builder.sink.insertion_depth.get() >= MAX_PARSE_DEPTH => {
+                    TagKind::StartTag
+                        if self.builder.sink.insertion_depth.get() >= MAX_PARSE_DEPTH =>
+                    {
                         self.dropped.set(self.dropped.get() + 1);
                         return TokenSinkResult::Continue;
                     }
@@ -343,7 +369,8 @@ impl TokenSink for NestingGuard {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.builder.adjusted_current_node_present_but_not_in_html_namespace()
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
@@ -387,8 +414,9 @@ fn flatten(sink: Sink) -> Result<Page, PageError> {
 }
 
 impl Page {
-    /// Parses HTML bytes, sniffing the encoding (BOM, then `<meta charset>`, then
-    /// UTF-8 when valid, else a legacy encoding). Invalid bytes become U+FFFD.
+    /// Parses HTML bytes, sniffing the encoding (BOM, then `<meta charset>`,
+    /// then UTF-8 when valid, else a legacy encoding). Invalid bytes become
+    /// U+FFFD.
     pub fn parse(bytes: &[u8]) -> Result<Page, PageError> {
         let text = super::encoding::decode(bytes);
         Self::parse_str(&text)
@@ -440,7 +468,8 @@ mod tests {
 
     #[test]
     fn foster_parenting_and_adoption_agency() {
-        let page = Page::parse(b"<table><tr><td>x</td></tr>loose</table><b>1<p>2</b>3</p>").unwrap();
+        let page =
+            Page::parse(b"<table><tr><td>x</td></tr>loose</table><b>1<p>2</b>3</p>").unwrap();
         let body = page.body().unwrap();
         let text = page.text_content(body);
         assert_eq!(text, "loosex123");
@@ -464,6 +493,11 @@ mod tests {
             .collect();
         assert_eq!(titles.len(), 2);
         assert!(titles.iter().any(|&t| page.flags(t) & flags::SVG != 0));
-        assert_eq!(page.find(names::TITLE).map(|t| page.text_content(t)).as_deref(), Some("Real"));
+        assert_eq!(
+            page.find(names::TITLE)
+                .map(|t| page.text_content(t))
+                .as_deref(),
+            Some("Real")
+        );
     }
 }

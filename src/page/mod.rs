@@ -17,7 +17,9 @@ pub use names::Name;
 
 /// Index of a node in its [`Page`] (and in the snapshot it came from, where
 /// the document is 0 and the snapshot's first node is 1).
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug, serde::Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct NodeId(pub u32);
 
@@ -117,7 +119,10 @@ pub enum PageError {
 impl std::fmt::Display for PageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PageError::TooLarge(n) => write!(f, "page too large ({n} bytes of text and attributes; the limit is 4 GiB)"),
+            PageError::TooLarge(n) => write!(
+                f,
+                "page too large ({n} bytes of text and attributes; the limit is 4 GiB)"
+            ),
             PageError::BadSnapshot(why) => write!(f, "bad snapshot: {why}"),
         }
     }
@@ -261,7 +266,9 @@ impl Page {
     pub fn text(&self, id: NodeId) -> &str {
         let n = &self.nodes[id.index()];
         match n.kind {
-            NodeKind::Text | NodeKind::Comment | NodeKind::Doctype => self.slice(n.data_start, n.data_len),
+            NodeKind::Text | NodeKind::Comment | NodeKind::Doctype => {
+                self.slice(n.data_start, n.data_len)
+            }
             _ => "",
         }
     }
@@ -302,6 +309,31 @@ impl Page {
         for d in self.descendants(id) {
             if self.is_text(d) {
                 out.push_str(self.text(d));
+            }
+        }
+        out
+    }
+
+    /// `text_content` as both front doors see it: the text of scripts and
+    /// styles, which a browser snapshot does not carry
+    /// ([`snapshot::keeps_text`]), is left out. The judge reads this, so a
+    /// page judges the same natively and from its snapshot.
+    pub fn carried_text(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if self.is_text(id) {
+            out.push_str(self.text(id));
+        }
+        let mut muted_until = 0u32;
+        for d in self.descendants(id) {
+            if d.0 < muted_until {
+                continue;
+            }
+            if self.is_text(d) {
+                out.push_str(self.text(d));
+            } else if self.is_element(d)
+                && !snapshot::keeps_text(self.tag(d), self.attr(d, names::TYPE))
+            {
+                muted_until = self.end(d).0;
             }
         }
         out
@@ -360,7 +392,10 @@ impl PageBuilder {
             data_start: 0,
             data_len: 0,
         });
-        PageBuilder { page, stack: vec![0] }
+        PageBuilder {
+            page,
+            stack: vec![0],
+        }
     }
 
     /// Depth of the node that the next node will be appended under (document = 0).
@@ -378,7 +413,13 @@ impl PageBuilder {
         Ok((start as u32, s.len() as u32))
     }
 
-    fn push_node(&mut self, kind: NodeKind, flags: u8, name: Name, data: (u32, u32)) -> Result<u32, PageError> {
+    fn push_node(
+        &mut self,
+        kind: NodeKind,
+        flags: u8,
+        name: Name,
+        data: (u32, u32),
+    ) -> Result<u32, PageError> {
         let id = self.page.nodes.len();
         if id >= NONE as usize - 1 {
             return Err(PageError::TooLarge(id));

@@ -64,7 +64,7 @@ known_names! {
 }
 
 /// Per-page name table: the known names first, then whatever the page brings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Names {
     extra: Vec<Box<str>>,
     extra_index: HashMap<Box<str>, u32>,
@@ -72,21 +72,18 @@ pub struct Names {
 
 fn known_index() -> &'static HashMap<&'static str, u32> {
     static INDEX: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
-    INDEX.get_or_init(|| KNOWN.iter().enumerate().map(|(i, n)| (*n, i as u32)).collect())
+    INDEX.get_or_init(|| {
+        KNOWN
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (*n, i as u32))
+            .collect()
+    })
 }
 
 /// The fixed id of a known name, without a page.
 pub fn known(name: &str) -> Option<Name> {
     known_index().get(name).map(|&i| Name(i))
-}
-
-impl Default for Names {
-    fn default() -> Self {
-        Names {
-            extra: Vec::new(),
-            extra_index: HashMap::new(),
-        }
-    }
 }
 
 impl Names {

@@ -58,7 +58,8 @@ pub const KEPT_ATTRS: &[&str] = &[
 /// Elements whose attributes are all carried: media (lazy-image attributes
 /// have site-specific names) and `<meta>`.
 pub const ALL_ATTR_TAGS: &[&str] = &[
-    "amp-img", "audio", "embed", "figure", "iframe", "img", "meta", "object", "picture", "source", "video",
+    "amp-img", "audio", "embed", "figure", "iframe", "img", "meta", "object", "picture", "source",
+    "video",
 ];
 
 /// `data-*` attributes longer than this are framework state, not signals.
@@ -76,11 +77,21 @@ pub fn keeps_attr(tag: &str, attr: &str, value_len: usize) -> bool {
 /// `type` attribute): scripts only when they are JSON-LD, never styles.
 pub fn keeps_text(tag: &str, script_type: Option<&str>) -> bool {
     match tag {
-        "script" => script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
+        "script" => {
+            script_type.is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        }
         "style" => false,
         _ => true,
     }
 }
+
+/// Deeper nodes are laid out at this depth, as children of the element at
+/// the level above: the nesting the HTML front door keeps (src/page/html.rs
+/// drops start tags past 1024 levels; browsers' parsers flatten past 512).
+/// Only script can build a DOM deeper than that, and the judge's per-level
+/// work must stay bounded on it. Elements above the cap keep their subtrees
+/// exactly, so ids and containment above it are unchanged.
+pub const MAX_DEPTH: usize = 1024;
 
 /// A page as plain data. Field names are camelCase on the wire.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -154,22 +165,41 @@ impl Page {
     /// Builds a page from a snapshot, checking that it describes a tree.
     pub fn from_snapshot(s: &Snapshot) -> Result<Page, PageError> {
         if s.v != SNAPSHOT_VERSION {
-            return Err(bad(format!("version {} (this build reads {SNAPSHOT_VERSION})", s.v)));
+            return Err(bad(format!(
+                "version {} (this build reads {SNAPSHOT_VERSION})",
+                s.v
+            )));
         }
         let n = s.depth.len();
         if s.kind.len() != n || s.name.len() != n || !(s.flags.is_empty() || s.flags.len() == n) {
             return Err(bad("per-node arrays differ in length".into()));
         }
-        let mut texts = Pieces { rest: &s.text, what: "text" };
-        let mut values = Pieces { rest: &s.attr_value, what: "attrValue" };
+        let mut texts = Pieces {
+            rest: &s.text,
+            what: "text",
+        };
+        let mut values = Pieces {
+            rest: &s.attr_value,
+            what: "attrValue",
+        };
         let (mut next_text, mut next_element, mut next_attr) = (0usize, 0usize, 0usize);
         let mut b = PageBuilder::new();
         let mut attrs: Vec<(&str, &str)> = Vec::new();
+        // Depth of the innermost open element as the snapshot gives it (before capping).
+        let mut open = 0usize;
         for i in 0..n {
             let depth = s.depth[i] as usize;
-            if depth == 0 || depth > b.open_depth() + 1 {
-                return Err(bad(format!("node {i}: depth {depth} does not follow its predecessor")));
+            if depth == 0 || depth > open + 1 {
+                return Err(bad(format!(
+                    "node {i}: depth {depth} does not follow its predecessor"
+                )));
             }
+            open = if s.kind[i] == NodeKind::Element as u8 {
+                depth
+            } else {
+                depth - 1
+            };
+            let depth = depth.min(MAX_DEPTH);
             while b.open_depth() >= depth {
                 b.close();
             }
@@ -208,8 +238,13 @@ impl Page {
                 b.leaf(kind, texts.take(len)?)?;
             }
         }
-        if next_element != s.attr_count.len() || next_text != s.text_len.len() || next_attr != s.attr_name.len() {
-            return Err(bad("trailing entries in attrCount, textLen or attrName".into()));
+        if next_element != s.attr_count.len()
+            || next_text != s.text_len.len()
+            || next_attr != s.attr_name.len()
+        {
+            return Err(bad(
+                "trailing entries in attrCount, textLen or attrName".into()
+            ));
         }
         let mut page = b.finish();
         page.url = s.url.clone();
@@ -271,7 +306,11 @@ impl Page {
                 }
                 _ => {
                     s.name.push(0);
-                    let text = if id.0 < muted_until { "" } else { self.text(id) };
+                    let text = if id.0 < muted_until {
+                        ""
+                    } else {
+                        self.text(id)
+                    };
                     s.text.push_str(text);
                     s.text_len.push(utf16_len(text));
                 }
@@ -315,7 +354,10 @@ mod tests {
             attr_count: vec![0],
             ..Snapshot::default()
         };
-        assert!(matches!(Page::from_snapshot(&s), Err(PageError::BadSnapshot(_))));
+        assert!(matches!(
+            Page::from_snapshot(&s),
+            Err(PageError::BadSnapshot(_))
+        ));
         s.depth = vec![1, 2];
         assert!(Page::from_snapshot(&s).is_ok());
         s.text_len = vec![5];
@@ -339,7 +381,11 @@ mod tests {
             ..Snapshot::default()
         };
         let page = Page::from_snapshot(&s).unwrap();
-        let texts: Vec<_> = page.ids().filter(|&i| page.is_text(i)).map(|i| page.text(i)).collect();
+        let texts: Vec<_> = page
+            .ids()
+            .filter(|&i| page.is_text(i))
+            .map(|i| page.text(i))
+            .collect();
         assert_eq!(texts, vec!["a😀", "bc"]);
     }
 }

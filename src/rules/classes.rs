@@ -178,6 +178,7 @@ pub const PROMO_TOKENS: &[&str] = &[
     "onetrust",
     "optin",
     "promo",
+    "promotion",
     "signup",
     "smartbanner",
     "subscribe",
@@ -291,4 +292,77 @@ pub const PROMO_PAIRS: &[(&str, &str)] = &[
     ("push", "notifications"),
     ("sign", "up"),
     ("smart", "banner"),
+];
+
+/// Page regions named by class or id tokens. Unlike the kind tables above,
+/// these words say where a box sits, not that it is clutter: a "footer" or
+/// "sidebar" box is removed only when it lies outside the article (see
+/// [`crate::classify::Strength::Outside`]). Each list sorted and unique; no
+/// token in two regions or in a kind table.
+///
+/// The site's header: logo, top links, search. Left out: "top" and "head"
+/// (layout words), "banner" (also hero images of the story).
+pub const HEADER_TOKENS: &[&str] = &["header", "masthead", "siteheader", "topbar"];
+
+/// Menus and navigation bars, pagers. Left out: "toc" (the article's own
+/// table of contents), "tabs".
+pub const NAV_TOKENS: &[&str] = &[
+    "menu",
+    "menubar",
+    "nav",
+    "navi",
+    "navigation",
+    "nextprev",
+    "pager",
+    "paginate",
+    "pagination",
+    "postnav",
+    "prevnext",
+];
+
+/// The page footer. Left out: "bottom" (layout), "copyright" (photo credits
+/// inside the story carry it).
+pub const FOOTER_TOKENS: &[&str] = &["colophon", "footer", "sitefooter"];
+
+/// Sidebars and their widgets. Left out: "secondary" (buttons and text
+/// styles), "side" alone (layout).
+pub const SIDEBAR_TOKENS: &[&str] = &["aside", "rail", "sidebar", "sidebars"];
+
+/// Widgets: in a theme, the boxes of a sidebar or footer; in a page builder
+/// (`elementor-widget-text-editor`), the blocks of the story itself. Taken
+/// only without paragraphs.
+pub const WIDGET_TOKENS: &[&str] = &["widget", "widgets"];
+
+/// Reader comments and their forms.
+pub const COMMENT_TOKENS: &[&str] = &[
+    "comment",
+    "commentform",
+    "commentlist",
+    "comments",
+    "disqus",
+    "feedback",
+    "kommentare",
+    "rating",
+    "ratings",
+    "respond",
+];
+
+/// Story teasers: after the story they are other stories. Left out of the
+/// related tokens because some sites call the story's own standfirst a
+/// teaser.
+pub const TEASER_TOKENS: &[&str] = &["teaser", "teasers"];
+
+/// Copyright and licence notices under the story. Left out of the footer
+/// tokens because photo credits inside the story carry "copyright".
+pub const LEGAL_TOKENS: &[&str] = &["copyright", "licence", "license"];
+
+/// Boxes about the author under the story.
+pub const AUTHOR_BOX_TOKENS: &[&str] = &["authorbio", "authorbox"];
+
+/// Two consecutive tokens that name an author box.
+pub const AUTHOR_BOX_PAIRS: &[(&str, &str)] = &[
+    ("about", "author"),
+    ("author", "bio"),
+    ("author", "box"),
+    ("author", "description"),
 ];

@@ -169,6 +169,58 @@ pub const SHARE_SCHEMES: &[&str] = &[
 /// case-insensitively: "pagead2.googlesyndication.com" matches
 /// "googlesyndication.com"; "notdoubleclick.net" does not match
 /// "doubleclick.net".
+/// Social networks whose profile and channel links ("Follow us on
+/// Instagram") make up follow boxes. A link counts only when it names an
+/// account, not a post (see [`crate::rules::is_social_profile_url`]).
+/// Sorted, unique.
+pub const SOCIAL_HOSTS: &[&str] = &[
+    "bsky.app",
+    "facebook.com",
+    "flipboard.com",
+    "instagram.com",
+    "linkedin.com",
+    "mastodon.social",
+    "ok.ru",
+    "pinterest.com",
+    "snapchat.com",
+    "t.me",
+    "telegram.me",
+    "threads.net",
+    "tiktok.com",
+    "tumblr.com",
+    "twitter.com",
+    "vk.com",
+    "weibo.com",
+    "whatsapp.com",
+    "x.com",
+    "xing.com",
+    "youtube.com",
+];
+
+/// Path segments that put an account name second: `/channel/UC…`,
+/// `/company/acme`. Sorted, unique.
+pub const SOCIAL_ACCOUNT_PREFIXES: &[&str] = &["c", "channel", "company", "in", "pages", "user"];
+
+/// First path segments that are not an account: `/watch?v=…`, `/hashtag/x`.
+/// Sorted, unique.
+pub const SOCIAL_NON_ACCOUNT_PATHS: &[&str] = &[
+    "explore",
+    "hashtag",
+    "home",
+    "intent",
+    "login",
+    "p",
+    "reel",
+    "search",
+    "share",
+    "share.php",
+    "sharer",
+    "sharer.php",
+    "shorts",
+    "signup",
+    "watch",
+];
+
 pub fn host_matches(host: &str, domain: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     if host.len() < domain.len() {
@@ -191,6 +243,15 @@ mod tests {
         }
         for w in SHARE_URLS.windows(2) {
             assert!(w[0] < w[1], "{:?} !< {:?}", w[0], w[1]);
+        }
+        for table in [
+            SOCIAL_HOSTS,
+            SOCIAL_ACCOUNT_PREFIXES,
+            SOCIAL_NON_ACCOUNT_PATHS,
+        ] {
+            for w in table.windows(2) {
+                assert!(w[0] < w[1], "{:?} !< {:?}", w[0], w[1]);
+            }
         }
         for w in SHARE_SCHEMES.windows(2) {
             assert!(w[0] < w[1], "{:?} !< {:?}", w[0], w[1]);

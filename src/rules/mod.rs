@@ -2,6 +2,7 @@
 //! ad-network hosts. The classifier code stays generic; these tables say what
 //! the words are.
 
+pub mod boilerplate;
 pub mod classes;
 pub mod hosts;
 pub mod labels;
@@ -31,6 +32,82 @@ const PAIR_TABLES: [(Kind, &[(&str, &str)]); 6] = [
     (Kind::Social, classes::SOCIAL_PAIRS),
     (Kind::Promo, classes::PROMO_PAIRS),
 ];
+
+/// Where on a page a box sits, as its tag, ARIA role or class words say.
+/// Regions are not clutter by themselves: the article can sit in a "widget"
+/// and its standfirst in a `<header>`. The classifier judges them only
+/// outside the article.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Region {
+    Header,
+    Nav,
+    Footer,
+    Sidebar,
+    Widget,
+    Comments,
+    AuthorBox,
+    Teaser,
+    Legal,
+    Form,
+}
+
+impl Region {
+    /// The name used in removal reasons ("region:footer").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Region::Header => "header",
+            Region::Nav => "nav",
+            Region::Footer => "footer",
+            Region::Sidebar => "sidebar",
+            Region::Widget => "widget",
+            Region::Comments => "comments",
+            Region::AuthorBox => "author-box",
+            Region::Teaser => "teaser",
+            Region::Legal => "legal",
+            Region::Form => "form",
+        }
+    }
+}
+
+/// The region token tables.
+const REGION_TABLES: [(Region, &[&str]); 9] = [
+    (Region::Header, classes::HEADER_TOKENS),
+    (Region::Nav, classes::NAV_TOKENS),
+    (Region::Footer, classes::FOOTER_TOKENS),
+    (Region::Sidebar, classes::SIDEBAR_TOKENS),
+    (Region::Widget, classes::WIDGET_TOKENS),
+    (Region::Comments, classes::COMMENT_TOKENS),
+    (Region::AuthorBox, classes::AUTHOR_BOX_TOKENS),
+    (Region::Teaser, classes::TEASER_TOKENS),
+    (Region::Legal, classes::LEGAL_TOKENS),
+];
+
+/// The region a single class/id token names.
+pub fn region_token(token: &str) -> Option<Region> {
+    REGION_TABLES
+        .iter()
+        .find(|(_, table)| table.binary_search(&token).is_ok())
+        .map(|&(r, _)| r)
+}
+
+/// The region a pair of consecutive class/id tokens names.
+pub fn region_pair(a: &str, b: &str) -> Option<Region> {
+    classes::AUTHOR_BOX_PAIRS
+        .binary_search(&(a, b))
+        .is_ok()
+        .then_some(Region::AuthorBox)
+}
+
+/// The region an ARIA landmark role names.
+pub fn region_role(role: &str) -> Option<Region> {
+    match role.trim() {
+        "banner" => Some(Region::Header),
+        "navigation" | "menu" | "menubar" => Some(Region::Nav),
+        "contentinfo" => Some(Region::Footer),
+        "complementary" => Some(Region::Sidebar),
+        _ => None,
+    }
+}
 
 /// Folds spelling variants that pages use interchangeably in the same label,
 /// applied to table labels and looked-up text alike: Arabic hamza forms of
@@ -172,6 +249,50 @@ pub fn is_share_url(url: &str) -> bool {
     })
 }
 
+/// True when an absolute URL names an account on a social network
+/// (`https://www.instagram.com/examplenews`, `https://youtube.com/@news`,
+/// `https://www.youtube.com/channel/UC123`), not a post, a video or a share
+/// intent: the links of a "Follow us" box.
+pub fn is_social_profile_url(url: &str) -> bool {
+    let url = url.trim();
+    let Some(rest) = ["https://", "http://", "//"].iter().find_map(|scheme| {
+        url.get(..scheme.len())
+            .filter(|head| head.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    }) else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    if !hosts::SOCIAL_HOSTS
+        .iter()
+        .any(|d| hosts::host_matches(host, d))
+    {
+        return false;
+    }
+    let path = tail.split(['?', '#']).next().unwrap_or("");
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    let (Some(first), second, third) = (segments.next(), segments.next(), segments.next()) else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    if hosts::SOCIAL_NON_ACCOUNT_PATHS
+        .binary_search(&first.as_str())
+        .is_ok()
+    {
+        return false;
+    }
+    match (second, third) {
+        (None, _) => true,
+        (Some(_), None) => hosts::SOCIAL_ACCOUNT_PREFIXES
+            .binary_search(&first.as_str())
+            .is_ok(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +404,57 @@ mod tests {
     }
 
     #[test]
+    fn region_tables_sorted_unique_disjoint() {
+        for (region, table) in REGION_TABLES {
+            for w in table.windows(2) {
+                assert!(w[0] < w[1], "{region:?}: {:?} !< {:?}", w[0], w[1]);
+            }
+            for t in table {
+                assert_eq!(tokens(t), [*t], "{t:?} is not one class token");
+                assert_eq!(region_token(t), Some(region), "{t:?} is in two regions");
+                assert_eq!(token_kind(t), None, "{t:?} is a region and a kind");
+            }
+        }
+        for w in classes::AUTHOR_BOX_PAIRS.windows(2) {
+            assert!(w[0] < w[1], "{:?} !< {:?}", w[0], w[1]);
+        }
+        for &(a, b) in classes::AUTHOR_BOX_PAIRS {
+            assert_eq!(pair_kind(a, b), None, "({a}, {b}) is a region and a kind");
+            assert_eq!(region_pair(a, b), Some(Region::AuthorBox));
+        }
+        let region_of = |value: &str| {
+            let t = tokens(value);
+            let single = t.iter().find_map(|t| region_token(t));
+            single.or_else(|| t.windows(2).find_map(|w| region_pair(&w[0], &w[1])))
+        };
+        for (value, region) in [
+            ("site-header", Region::Header),
+            ("mainNav", Region::Nav),
+            ("pagination", Region::Nav),
+            ("ly-footer", Region::Footer),
+            ("widget_text", Region::Widget),
+            ("right-rail", Region::Sidebar),
+            ("comments-area", Region::Comments),
+            ("disqus_thread", Region::Comments),
+            ("about-author", Region::AuthorBox),
+            ("author-bio", Region::AuthorBox),
+        ] {
+            assert_eq!(region_of(value), Some(region), "{value:?}");
+        }
+        for value in [
+            "entry-content",
+            "article-body",
+            "byline author",
+            "headline",
+            "navy",
+        ] {
+            assert_eq!(region_of(value), None, "{value:?}");
+        }
+        assert_eq!(region_role("contentinfo"), Some(Region::Footer));
+        assert_eq!(region_role("main"), None);
+    }
+
+    #[test]
     fn class_names_mark_kinds() {
         let kind_of = |value: &str| {
             let t = tokens(value);
@@ -377,6 +549,36 @@ mod tests {
                 is_ad_host(host) && is_ad_host(&format!("x.{host}")),
                 "{host}"
             );
+        }
+    }
+
+    #[test]
+    fn social_profile_urls() {
+        for url in [
+            "https://www.instagram.com/londonledger",
+            "https://www.tiktok.com/@londonledger",
+            "https://twitter.com/examplenews/",
+            "https://x.com/examplenews?ref=footer",
+            "https://www.youtube.com/channel/UC123",
+            "https://youtube.com/@news",
+            "https://www.linkedin.com/company/example",
+            "HTTPS://WWW.FACEBOOK.COM/ExampleNews",
+            "//t.me/examplenews",
+        ] {
+            assert!(is_social_profile_url(url), "{url}");
+        }
+        for url in [
+            "https://x.com/examplenews/status/1",
+            "https://www.instagram.com/p/Cx123/",
+            "https://www.youtube.com/watch?v=abc",
+            "https://www.facebook.com/",
+            "https://www.facebook.com/sharer/sharer.php?u=x",
+            "https://example.com/instagram",
+            "https://notinstagram.com/news",
+            "/instagram",
+            "",
+        ] {
+            assert!(!is_social_profile_url(url), "{url}");
         }
     }
 

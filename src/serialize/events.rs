@@ -146,7 +146,10 @@ impl Tag {
     /// Elements that hold flow content, where loose text becomes paragraphs.
     pub fn holds_flow(self) -> bool {
         use Tag::*;
-        matches!(self, Li | Dd | Blockquote | Figure | Figcaption | Td | Th | Caption)
+        matches!(
+            self,
+            Li | Dd | Blockquote | Figure | Figcaption | Td | Th | Caption
+        )
     }
 
     /// Elements that start a new block of text.
@@ -191,6 +194,11 @@ pub enum Event {
     Open(Tag, Vec<(&'static str, String)>),
     Close(Tag),
     Text(String),
+    /// Content up to the matching [`Event::TextOn`] is for the eyes only
+    /// (picture credits under their pictures): plain text leaves it out,
+    /// HTML and Markdown show it.
+    TextOff,
+    TextOn,
 }
 
 /// What to do with a page element.
@@ -203,9 +211,31 @@ enum Treatment {
     Drop,
 }
 
+/// True for the helper-text classes pages use to hide text from the eye
+/// but not from screen readers ("visually-hidden", "sr-only",
+/// "screen-reader-text"): reading mode is for the eye.
+fn visually_hidden(class: &str) -> bool {
+    class.split_ascii_whitespace().any(|c| {
+        let c: String = c
+            .chars()
+            .filter(|ch| ch.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        c.contains("visuallyhidden")
+            || c.contains("hiddenvisually")
+            || c.ends_with("sronly")
+            || c.contains("screenreader")
+            || c == "offscreen"
+            || c == "assistivetext"
+    })
+}
+
 fn treatment(tree: &Tree<'_>, t: T) -> Treatment {
     use Treatment::*;
     let name = tree.page.names().text(tree.tag(t));
+    if visually_hidden(tree.class(t)) {
+        return Drop;
+    }
     if tree.is_foreign(t) {
         // MathML keeps its rendered text; SVG is pictures and scripts.
         return if name == "math" || tree.flags(t) & crate::page::flags::MATHML != 0 {
@@ -273,12 +303,14 @@ fn treatment(tree: &Tree<'_>, t: T) -> Treatment {
         "samp" => Keep(Tag::Samp),
         "var" => Keep(Tag::Var),
         "dfn" => Keep(Tag::Dfn),
-        "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "form" | "input"
-        | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist" | "output" | "canvas" | "dialog"
-        | "head" | "title" | "meta" | "link" | "base" | "frame" | "frameset" | "noframes" | "noembed" | "param"
-        | "track" | "map" | "area" | "slot" | "portal" | "fencedframe" | "rp" | "svg" | "math" => Drop,
-        "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "center" | "details"
-        | "summary" | "address" | "hgroup" | "fieldset" | "legend" | "body" | "html" | "search" => UnwrapBlock,
+        "script" | "style" | "template" | "noscript" | "object" | "embed" | "applet" | "input"
+        | "button" | "select" | "option" | "optgroup" | "textarea" | "datalist" | "output"
+        | "canvas" | "dialog" | "head" | "title" | "meta" | "link" | "base" | "frame"
+        | "frameset" | "noframes" | "noembed" | "param" | "track" | "map" | "area" | "slot"
+        | "portal" | "fencedframe" | "rp" | "svg" | "math" | "label" => Drop,
+        "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav"
+        | "center" | "details" | "summary" | "address" | "hgroup" | "fieldset" | "legend"
+        | "form" | "body" | "html" | "search" => UnwrapBlock,
         _ => UnwrapInline,
     }
 }
@@ -301,6 +333,8 @@ pub struct Sanitizer<'a, 'p> {
     out: Vec<Event>,
     /// Depth of kept `<a>`s: links never nest.
     in_link: usize,
+    /// Elements whose content plain text leaves out, sorted.
+    text_skips: Vec<T>,
 }
 
 impl<'a, 'p> Sanitizer<'a, 'p> {
@@ -310,7 +344,15 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
             base,
             out: Vec::new(),
             in_link: 0,
+            text_skips: Vec::new(),
         }
+    }
+
+    /// Marks elements whose content the plain-text rendering leaves out.
+    pub fn skip_in_text(mut self, nodes: &[T]) -> Self {
+        self.text_skips = nodes.to_vec();
+        self.text_skips.sort_unstable();
+        self
     }
 
     /// The events for the children of `root`.
@@ -323,9 +365,16 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
             EndPhrasing,
             OpenP,
             CloseP,
+            TextOn,
         }
         let mut stack: Vec<Item> = Vec::new();
-        self.push_block_children(root, &mut stack, |t| Item::Node(t), || Item::OpenP, || Item::CloseP);
+        self.push_block_children(
+            root,
+            &mut stack,
+            Item::Node,
+            || Item::OpenP,
+            || Item::CloseP,
+        );
         // > 0 while inside an element that may only hold phrasing content.
         let mut phrasing = 0usize;
         while let Some(item) = stack.pop() {
@@ -354,7 +403,15 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                     self.out.push(Event::Close(Tag::P));
                     continue;
                 }
+                Item::TextOn => {
+                    self.out.push(Event::TextOn);
+                    continue;
+                }
             };
+            if self.text_skips.binary_search(&t).is_ok() {
+                self.out.push(Event::TextOff);
+                stack.push(Item::TextOn);
+            }
             if self.tree.is_text(t) {
                 let text = self.tree.text(t);
                 if !text.is_empty() {
@@ -365,7 +422,13 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
             match treatment(self.tree, t) {
                 Treatment::Drop => continue,
                 Treatment::UnwrapBlock if phrasing == 0 => {
-                    self.push_block_children(t, &mut stack, |t| Item::Node(t), || Item::OpenP, || Item::CloseP);
+                    self.push_block_children(
+                        t,
+                        &mut stack,
+                        Item::Node,
+                        || Item::OpenP,
+                        || Item::CloseP,
+                    );
                     continue;
                 }
                 Treatment::UnwrapBlock | Treatment::UnwrapInline => {
@@ -395,7 +458,13 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                             phrasing += 1;
                             stack.push(Item::EndPhrasing);
                         } else if tag.holds_flow() {
-                            self.push_block_children(t, &mut stack, |t| Item::Node(t), || Item::OpenP, || Item::CloseP);
+                            self.push_block_children(
+                                t,
+                                &mut stack,
+                                Item::Node,
+                                || Item::OpenP,
+                                || Item::CloseP,
+                            );
                             continue;
                         }
                     }
@@ -433,7 +502,9 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
         let mut items: Vec<I> = Vec::with_capacity(kids.len() + 4);
         let mut run: Vec<T> = Vec::new();
         let flush = |run: &mut Vec<T>, items: &mut Vec<I>| {
-            let visible = run.iter().any(|&c| !self.tree.is_text(c) || !self.tree.text(c).trim().is_empty());
+            let visible = run
+                .iter()
+                .any(|&c| !self.tree.is_text(c) || !self.tree.text(c).trim().is_empty());
             if visible {
                 if has_block {
                     items.push(open_p());
@@ -467,11 +538,15 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
         let mut out: Vec<(&'static str, String)> = Vec::new();
         let digits = |v: &str| {
             let v = v.trim();
-            (!v.is_empty() && v.len() <= 5 && v.bytes().all(|b| b.is_ascii_digit())).then(|| v.to_owned())
+            (!v.is_empty() && v.len() <= 5 && v.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| v.to_owned())
         };
         match tag {
             Tag::A => {
-                if let Some(href) = tree.attr(t, names::HREF).and_then(|h| self.url(h, UrlKind::Link)) {
+                if let Some(href) = tree
+                    .attr(t, names::HREF)
+                    .and_then(|h| self.url(h, UrlKind::Link))
+                {
                     out.push(("href", href));
                 }
             }
@@ -489,7 +564,14 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                     out.push(("srcset", s));
                 }
                 let alt = tree.attr(t, names::ALT).unwrap_or("");
-                out.push(("alt", if self.caption_repeats(t, alt) { String::new() } else { alt.trim().to_owned() }));
+                out.push((
+                    "alt",
+                    if self.caption_repeats(t, alt) {
+                        String::new()
+                    } else {
+                        alt.trim().to_owned()
+                    },
+                ));
                 for (name, key) in [(names::WIDTH, "width"), (names::HEIGHT, "height")] {
                     if let Some(v) = tree.attr(t, name).and_then(digits) {
                         out.push((key, v));
@@ -501,7 +583,9 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                     .attr(t, names::SRCSET)
                     .or_else(|| tree.attr(t, names::DATA_SRCSET))
                     .and_then(|s| self.srcset(s));
-                let src = tree.attr(t, names::SRC).and_then(|s| self.url(s, UrlKind::Media));
+                let src = tree
+                    .attr(t, names::SRC)
+                    .and_then(|s| self.url(s, UrlKind::Media));
                 if srcset.is_none() && src.is_none() {
                     return None;
                 }
@@ -519,16 +603,24 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                 }
             }
             Tag::Video | Tag::Audio => {
-                if let Some(s) = tree.attr(t, names::SRC).and_then(|s| self.url(s, UrlKind::Media)) {
+                if let Some(s) = tree
+                    .attr(t, names::SRC)
+                    .and_then(|s| self.url(s, UrlKind::Media))
+                {
                     out.push(("src", s));
                 }
-                if let Some(p) = tree.attr(t, names::POSTER).and_then(|s| self.url(s, UrlKind::Image)) {
+                if let Some(p) = tree
+                    .attr(t, names::POSTER)
+                    .and_then(|s| self.url(s, UrlKind::Image))
+                {
                     out.push(("poster", p));
                 }
                 out.push(("controls", String::new()));
             }
             Tag::Iframe => {
-                let src = tree.attr(t, names::SRC).and_then(|s| self.url(s, UrlKind::Media))?;
+                let src = tree
+                    .attr(t, names::SRC)
+                    .and_then(|s| self.url(s, UrlKind::Media))?;
                 let host = crate::url::host(&src)?;
                 if !src.starts_with("https://") || !VIDEO_EMBED_HOSTS.contains(&host.as_str()) {
                     return None;
@@ -537,7 +629,10 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                 out.push(("allowfullscreen", String::new()));
                 out.push(("loading", "lazy".to_owned()));
                 out.push(("referrerpolicy", "no-referrer".to_owned()));
-                out.push(("sandbox", "allow-scripts allow-same-origin allow-presentation".to_owned()));
+                out.push((
+                    "sandbox",
+                    "allow-scripts allow-same-origin allow-presentation".to_owned(),
+                ));
             }
             Tag::Td | Tag::Th => {
                 for (name, key) in [(names::COLSPAN, "colspan"), (names::ROWSPAN, "rowspan")] {
@@ -582,12 +677,18 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
             };
             let ok_descriptor = descriptor.is_empty()
                 || (descriptor.len() <= 12
-                    && descriptor[..descriptor.len() - 1].bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                    && descriptor[..descriptor.len() - 1]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.')
                     && descriptor.ends_with(['w', 'x']));
             if !ok_descriptor || abs.contains(',') {
                 continue;
             }
-            parts.push(if descriptor.is_empty() { abs } else { format!("{abs} {descriptor}") });
+            parts.push(if descriptor.is_empty() {
+                abs
+            } else {
+                format!("{abs} {descriptor}")
+            });
         }
         (!parts.is_empty()).then(|| parts.join(", "))
     }
@@ -620,11 +721,14 @@ fn is_media_type(v: &str) -> bool {
     let v = v.trim();
     (v.starts_with("image/") || v.starts_with("video/") || v.starts_with("audio/"))
         && v.len() < 64
-        && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"/+-.;=\" ,".contains(&b))
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/+-.;=\" ,".contains(&b))
 }
 
 fn is_media_query(v: &str) -> bool {
-    v.len() < 200 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b" ():-,.".contains(&b))
+    v.len() < 200
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" ():-,.".contains(&b))
 }
 
 /// The image's real source and srcset, resolving lazy-loading tricks
@@ -632,7 +736,12 @@ fn is_media_query(v: &str) -> bool {
 /// `_fixLazyImages` does.
 pub fn image_sources(tree: &Tree<'_>, t: T) -> (Option<String>, Option<String>) {
     let attrs = tree.attrs(t);
-    let get = |n: &str| attrs.iter().find(|(k, _)| *k == n).map(|(_, v)| v.trim().to_owned());
+    let get = |n: &str| {
+        attrs
+            .iter()
+            .find(|(k, _)| *k == n)
+            .map(|(_, v)| v.trim().to_owned())
+    };
     let mut src = get("src").filter(|s| !s.is_empty());
     let mut srcset = get("srcset").filter(|s| !s.is_empty() && s != "null");
     // A tiny base64 placeholder in src hides the real image in another attribute.
@@ -666,7 +775,10 @@ pub fn image_sources(tree: &Tree<'_>, t: T) -> (Option<String>, Option<String>) 
             .filter(|s| !s.is_empty());
     }
     if srcset.is_none() {
-        srcset = ["data-srcset", "data-lazy-srcset"].iter().find_map(|n| get(n)).filter(|s| !s.is_empty());
+        srcset = ["data-srcset", "data-lazy-srcset"]
+            .iter()
+            .find_map(|n| get(n))
+            .filter(|s| !s.is_empty());
     }
     (src, srcset)
 }

@@ -55,6 +55,7 @@ pub fn render_html(events: &[Event]) -> String {
                 out.push('>');
             }
             Event::Text(t) => escape_text(t, &mut out),
+            Event::TextOff | Event::TextOn => {}
         }
     }
     out

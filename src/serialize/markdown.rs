@@ -27,7 +27,10 @@ impl Frame {
     }
 
     fn attr(&self, k: &str) -> &str {
-        self.attrs.iter().find(|(n, _)| *n == k).map_or("", |(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map_or("", |(_, v)| v.as_str())
     }
 }
 
@@ -46,7 +49,10 @@ fn escape(s: &str, out: &mut String, pre: bool) {
             continue;
         }
         last_space = false;
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '`' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -78,6 +84,7 @@ pub fn render_markdown(events: &[Event]) -> String {
     let mut pre = 0usize;
     for e in events {
         match e {
+            Event::TextOff | Event::TextOn => {}
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
                     escape(t, &mut top.buf, pre > 0);
@@ -89,7 +96,11 @@ pub fn render_markdown(events: &[Event]) -> String {
                     let src = f.attr("src");
                     if let Some(top) = stack.last_mut() {
                         if !src.is_empty() {
-                            top.buf.push_str(&format!("![{}]({})", f.attr("alt").replace(['[', ']'], ""), src));
+                            // Alt text is text: escaped, so it cannot carry raw HTML.
+                            let mut alt = String::new();
+                            escape(&f.attr("alt").replace(['[', ']'], ""), &mut alt, false);
+                            top.buf
+                                .push_str(&format!("![{}]({})", alt.trim(), destination(src)));
                         }
                     }
                 }
@@ -120,7 +131,9 @@ pub fn render_markdown(events: &[Event]) -> String {
                     pre = pre.saturating_sub(1);
                 }
                 let rendered = render_frame(f, pre > 0);
-                let Some(parent) = stack.last_mut() else { break };
+                let Some(parent) = stack.last_mut() else {
+                    break;
+                };
                 match tag {
                     Tag::Li => {
                         parent.items += 1;
@@ -130,7 +143,9 @@ pub fn render_markdown(events: &[Event]) -> String {
                             "- ".to_owned()
                         };
                         let indent = " ".repeat(marker.len());
-                        parent.buf.push_str(&prefix_lines(&rendered, &marker, &indent));
+                        parent
+                            .buf
+                            .push_str(&prefix_lines(&rendered, &marker, &indent));
                     }
                     Tag::Td | Tag::Th => {
                         if *tag == Tag::Th {
@@ -139,8 +154,12 @@ pub fn render_markdown(events: &[Event]) -> String {
                         parent.cells.push(rendered.trim().replace('\n', " "));
                     }
                     Tag::Tr => {
-                        if let Some(table) = stack.iter_mut().rev().find(|f| f.tag == Some(Tag::Table)) {
-                            table.rows.push((f_cells(&rendered), rendered.starts_with('\u{1}')));
+                        if let Some(table) =
+                            stack.iter_mut().rev().find(|f| f.tag == Some(Tag::Table))
+                        {
+                            table
+                                .rows
+                                .push((f_cells(&rendered), rendered.starts_with('\u{1}')));
                         }
                     }
                     _ => parent.buf.push_str(&rendered),
@@ -168,7 +187,11 @@ pub fn render_markdown(events: &[Event]) -> String {
 /// Rows travel to their table as the cells joined by U+0000 (header rows
 /// prefixed with U+0001), since a row's frame is gone once rendered.
 fn f_cells(rendered: &str) -> Vec<String> {
-    rendered.trim_start_matches('\u{1}').split('\0').map(str::to_owned).collect()
+    rendered
+        .trim_start_matches('\u{1}')
+        .split('\0')
+        .map(str::to_owned)
+        .collect()
 }
 
 fn render_frame(f: Frame, in_pre: bool) -> String {
@@ -185,12 +208,21 @@ fn render_frame(f: Frame, in_pre: bool) -> String {
                 Tag::H5 => 5,
                 _ => 6,
             };
-            block(&format!("{} {}", "#".repeat(level), f.buf.trim().replace('\n', " ")))
+            block(&format!(
+                "{} {}",
+                "#".repeat(level),
+                f.buf.trim().replace('\n', " ")
+            ))
         }
         Tag::Ul | Tag::Ol => format!("\n\n{}\n\n", f.buf.trim_end()),
         Tag::Li => f.buf.trim().to_owned(),
         Tag::Blockquote => format!("\n\n{}\n\n", prefix_lines(&f.buf, "> ", "> ").trim_end()),
-        Tag::Pre => format!("\n\n```\n{}\n```\n\n", f.buf.trim_matches('\n')),
+        Tag::Pre => {
+            // A fence longer than any run of backticks inside: text cannot close it.
+            let longest = f.buf.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            format!("\n\n{fence}\n{}\n{fence}\n\n", f.buf.trim_matches('\n'))
+        }
         Tag::Code if !in_pre => {
             let t = f.buf.trim();
             if t.is_empty() {
@@ -210,7 +242,7 @@ fn render_frame(f: Frame, in_pre: bool) -> String {
             } else if href.is_empty() {
                 text.to_owned()
             } else {
-                format!("[{text}]({})", href.replace(' ', "%20").replace(')', "%29"))
+                format!("[{text}]({})", destination(href))
             }
         }
         Tag::Video | Tag::Audio | Tag::Iframe => {
@@ -218,7 +250,11 @@ fn render_frame(f: Frame, in_pre: bool) -> String {
             if src.is_empty() {
                 block(&f.buf)
             } else {
-                block(&format!("[{}]({src})", if tag == Tag::Audio { "Audio" } else { "Video" }))
+                block(&format!(
+                    "[{}]({})",
+                    if tag == Tag::Audio { "Audio" } else { "Video" },
+                    destination(src)
+                ))
             }
         }
         Tag::Tr => {
@@ -265,6 +301,23 @@ fn render_frame(f: Frame, in_pre: bool) -> String {
         }
         _ => f.buf,
     }
+}
+
+/// A URL as a Markdown link destination: the characters that would end it,
+/// escape out of it or start raw HTML or a code span are percent-encoded.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c.is_whitespace() || c.is_control() || matches!(c, ')' | '<' | '>' | '\\' | '`') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn wrap(s: &str, mark: &str) -> String {

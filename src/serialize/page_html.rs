@@ -5,9 +5,19 @@ use super::html::{escape_attr, escape_text};
 use crate::page::{NodeId, NodeKind, Page};
 
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
-const RAW_TEXT: &[&str] = &["script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "noscript"];
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+    "noscript",
+];
 
 /// Serializes `page`, skipping the subtrees of `removed` (sorted ids).
 pub fn page_html(page: &Page, removed: &[NodeId]) -> String {
@@ -72,7 +82,11 @@ pub fn page_html(page: &Page, removed: &[NodeId]) -> String {
             }
             NodeKind::Doctype => {
                 out.push_str("<!DOCTYPE ");
-                out.push_str(if page.text(node).is_empty() { "html" } else { page.text(node) });
+                out.push_str(if page.text(node).is_empty() {
+                    "html"
+                } else {
+                    page.text(node)
+                });
                 out.push('>');
             }
             NodeKind::Document => {}
@@ -87,28 +101,52 @@ pub fn page_html(page: &Page, removed: &[NodeId]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_and_skips() {
-        let page = Page::parse(b"<!DOCTYPE html><html><head><script>if (a<b) x()</script></head><body><p class=\"x\">A &amp; B</p><div id=ad>Ad</div><br></body></html>").unwrap();
-        let html = page_html(&page, &[]);
-        assert_eq!(html, "<!DOCTYPE html><html><head><script>if (a<b) x()</script></head><body><p class=\"x\">A &amp; B</p><div id=\"ad\">Ad</div><br></body></html>");
-        let div = page.ids().find(|&i| page.tag(i) == "div" && page.is_element(i)).unwrap();
-        let html = page_html(&page, &[div]);
-        assert!(!html.contains("Ad</div>") && html.contains("A &amp; B"));
-    }
-}
-
 /// Elements that start a new line of text when a page is read as text.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "option", "caption",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "option",
+    "caption",
 ];
-const UNRENDERED: &[&str] = &["script", "style", "noscript", "template", "head", "title", "svg", "iframe"];
+const UNRENDERED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "title", "svg", "iframe",
+];
 
 /// The page's visible text with `removed` subtrees left out: blocks on their
 /// own lines, scripts and styles skipped. What a reader sees after `clean`.
@@ -151,4 +189,22 @@ pub fn page_text(page: &Page, removed: &[NodeId]) -> String {
         id += 1;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_skips() {
+        let page = Page::parse(b"<!DOCTYPE html><html><head><script>if (a<b) x()</script></head><body><p class=\"x\">A &amp; B</p><div id=ad>Ad</div><br></body></html>").unwrap();
+        let html = page_html(&page, &[]);
+        assert_eq!(html, "<!DOCTYPE html><html><head><script>if (a<b) x()</script></head><body><p class=\"x\">A &amp; B</p><div id=\"ad\">Ad</div><br></body></html>");
+        let div = page
+            .ids()
+            .find(|&i| page.tag(i) == "div" && page.is_element(i))
+            .unwrap();
+        let html = page_html(&page, &[div]);
+        assert!(!html.contains("Ad</div>") && html.contains("A &amp; B"));
+    }
 }

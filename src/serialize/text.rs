@@ -3,6 +3,9 @@
 
 use super::events::{Event, Tag};
 
+/// U+00AD, shown only where a line breaks inside a word.
+const SOFT_HYPHEN: char = '\u{ad}';
+
 struct TextOut {
     out: String,
     /// Line breaks owed before the next visible character (0, 1 or 2).
@@ -45,6 +48,10 @@ impl TextOut {
                 self.space = true;
                 continue;
             }
+            if c == SOFT_HYPHEN {
+                // An invisible hint where a word may break; not text.
+                continue;
+            }
             let at_start = self.owed > 0 || self.out.is_empty() || self.out.ends_with('\n');
             self.pay();
             if self.space && !at_start {
@@ -58,7 +65,15 @@ impl TextOut {
 
 fn breaks(tag: Tag) -> usize {
     match tag {
-        Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd | Tag::Caption | Tag::Figcaption | Tag::Thead | Tag::Tbody | Tag::Tfoot => 1,
+        Tag::Li
+        | Tag::Tr
+        | Tag::Dt
+        | Tag::Dd
+        | Tag::Caption
+        | Tag::Figcaption
+        | Tag::Thead
+        | Tag::Tbody
+        | Tag::Tfoot => 1,
         t if t.is_block() && !matches!(t, Tag::Td | Tag::Th) => 2,
         _ => 0,
     }
@@ -72,8 +87,23 @@ pub fn render_text(events: &[Event]) -> String {
         space: false,
         pre: 0,
     };
+    // > 0 inside content for the eyes only (credits under pictures).
+    let mut off = 0usize;
     for e in events {
         match e {
+            Event::TextOff => {
+                off += 1;
+                continue;
+            }
+            Event::TextOn => {
+                off = off.saturating_sub(1);
+                continue;
+            }
+            _ if off > 0 => continue,
+            _ => {}
+        }
+        match e {
+            Event::TextOff | Event::TextOn => {}
             Event::Open(tag, _) => {
                 match tag {
                     Tag::Br => {

@@ -41,10 +41,15 @@ impl From<Error> for JsValue {
 /// Turns a panic into a JavaScript `Error` instead of a trap, and has the
 /// glue start a fresh instance before the next call: unwinding out of the
 /// panic skips Rust's clean-up (the shadow stack, the panic count), so this
-/// instance must not be used again.
+/// instance must not be used again. Called by every export (a fresh instance
+/// has no hook yet); a `#[wasm_bindgen(start)]` function would be exported
+/// to JavaScript as well.
 pub(crate) fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        wasm_bindgen::handler::schedule_reinit();
-        wasm_bindgen::throw_str(&format!("newsclean: internal error: {info}"));
-    }));
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            wasm_bindgen::handler::schedule_reinit();
+            wasm_bindgen::throw_str(&format!("newsclean: internal error: {info}"));
+        }));
+    });
 }

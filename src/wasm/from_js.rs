@@ -40,7 +40,10 @@ pub(crate) fn options(value: &JsValue) -> Result<Options, Error> {
         *kinds = read_kinds(&v)?;
     }
     if let Some(v) = option_field(value, "url")? {
-        *url = Some(v.as_string().ok_or_else(|| Error::Options("`url` must be a string".into()))?);
+        *url = Some(
+            v.as_string()
+                .ok_or_else(|| Error::Options("`url` must be a string".into()))?,
+        );
     }
     if let Some(v) = option_field(value, "maxNodes")? {
         *max_nodes = whole(&v, "maxNodes", u32::MAX)? as usize;
@@ -78,9 +81,14 @@ fn read_kinds(v: &JsValue) -> Result<Vec<Kind>, Error> {
     array
         .iter()
         .map(|k| {
-            k.as_string().as_deref().and_then(Kind::parse).ok_or_else(|| {
+            let name = k.as_string();
+            name.as_deref().and_then(Kind::parse).ok_or_else(|| {
                 let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                Error::Options(format!("`kinds`: unknown kind {k:?} (known: {})", known.join(", ")))
+                let what = name.map_or_else(|| "a non-string".to_owned(), |n| format!("\"{n}\""));
+                Error::Options(format!(
+                    "`kinds`: unknown kind {what} (known: {})",
+                    known.join(", ")
+                ))
             })
         })
         .collect()
@@ -140,7 +148,9 @@ fn u32s(value: JsValue, what: &str) -> Result<Vec<u32>, Error> {
     if Array::is_array(&value) {
         return Ok(Uint32Array::new(&value).to_vec());
     }
-    Err(Error::Snapshot(format!("`{what}` must be an array or a Uint32Array")))
+    Err(Error::Snapshot(format!(
+        "`{what}` must be an array or a Uint32Array"
+    )))
 }
 
 fn u8s(value: JsValue, what: &str, optional: bool) -> Result<Vec<u8>, Error> {
@@ -153,5 +163,7 @@ fn u8s(value: JsValue, what: &str, optional: bool) -> Result<Vec<u8>, Error> {
     if Array::is_array(&value) {
         return Ok(Uint8Array::new(&value).to_vec());
     }
-    Err(Error::Snapshot(format!("`{what}` must be an array or a Uint8Array")))
+    Err(Error::Snapshot(format!(
+        "`{what}` must be an array or a Uint8Array"
+    )))
 }

@@ -15,7 +15,12 @@
 
 // Panics at the boundary would trap instead of reporting; the core's own code
 // is checked by its tests.
-#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 // `newsclean_bench` is set through RUSTFLAGS by `make wasm-bench`.
 #![allow(unexpected_cfgs)]
 
@@ -46,11 +51,6 @@ extern "C" {
     fn apply_plan(nodes: &JsValue, plan: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-#[wasm_bindgen(start)]
-fn start() {
-    error::install_panic_hook();
-}
-
 /// Results go out as plain objects: maps as objects, missing values as
 /// `null`, so they survive JSON channels unchanged.
 const OUT: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
@@ -70,7 +70,12 @@ fn walker_options(options: &JsValue, nodes: bool) -> Result<JsValue, Error> {
     if options.is_object() {
         js_sys::Object::assign(&out, options.unchecked_ref());
     }
-    js_sys::Reflect::set(&out, &JsValue::from_str("nodes"), &JsValue::from_bool(nodes)).map_err(Error::Js)?;
+    js_sys::Reflect::set(
+        &out,
+        &JsValue::from_str("nodes"),
+        &JsValue::from_bool(nodes),
+    )
+    .map_err(Error::Js)?;
     Ok(out.into())
 }
 
@@ -116,6 +121,7 @@ pub fn clean_document(
     #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    error::install_panic_hook();
     let started = js_sys::Date::now();
     let mut opts = from_js::options(&options)?;
     let taken = take(&document, &options, true)?;
@@ -133,6 +139,7 @@ pub fn extract_document(
     #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    error::install_panic_hook();
     let started = js_sys::Date::now();
     let mut opts = from_js::options(&options)?;
     let taken = take(&document, &options, false)?;
@@ -145,6 +152,7 @@ pub fn extract_document(
 pub fn is_probably_readerable(
     #[wasm_bindgen(unchecked_param_type = "Document")] document: JsValue,
 ) -> Result<bool, JsValue> {
+    error::install_panic_hook();
     let taken = take(&document, &JsValue::UNDEFINED, false)?;
     Ok(crate::is_probably_readerable(&taken.page))
 }
@@ -156,6 +164,7 @@ pub fn clean_snapshot(
     #[wasm_bindgen(unchecked_param_type = "Snapshot")] snapshot: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
     Ok(to_js(&crate::clean(&page, &opts))?)
@@ -167,6 +176,7 @@ pub fn extract_snapshot(
     #[wasm_bindgen(unchecked_param_type = "Snapshot")] snapshot: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
+    error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
     Ok(to_js(&crate::extract(&page, &opts))?)
@@ -177,5 +187,6 @@ pub fn extract_snapshot(
 pub fn readerable_snapshot(
     #[wasm_bindgen(unchecked_param_type = "Snapshot")] snapshot: JsValue,
 ) -> Result<bool, JsValue> {
+    error::install_panic_hook();
     Ok(crate::is_probably_readerable(&page_from(&snapshot)?))
 }

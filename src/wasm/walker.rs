@@ -118,12 +118,25 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
                     }
                 }
                 if muted == 0 {
-                    let ty = attrs.iter().find(|(a, _)| a == "type").map(|(_, v)| v.as_str());
+                    let ty = attrs
+                        .iter()
+                        .find(|(a, _)| a == "type")
+                        .map(|(_, v)| v.as_str());
                     if !keeps_text(&tag, ty) {
                         muted = depth;
                     }
                 }
-                if computed_hidden && hidden == 0 && boxless == 0 && !n.check_visibility(&visibility) {
+                let styled = attrs
+                    .iter()
+                    .any(|(a, _)| a == "class" || a == "id" || a == "style");
+                if tag == "head" && boxless == 0 {
+                    boxless = depth;
+                } else if computed_hidden
+                    && styled
+                    && hidden == 0
+                    && boxless == 0
+                    && !n.check_visibility(&visibility)
+                {
                     let style = get_computed_style(&n);
                     let (display, vis) = (style.display(), style.visibility());
                     if display == "none" || vis == "hidden" || vis == "collapse" {
@@ -133,7 +146,8 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
                         boxless = depth;
                     }
                 }
-                b.open(&tag, f, attrs.iter().map(|(a, v)| (a.as_str(), v.as_str()))).map_err(err)?;
+                b.open(&tag, f, attrs.iter().map(|(a, v)| (a.as_str(), v.as_str())))
+                    .map_err(err)?;
                 if let Some(child) = n.first_child() {
                     node = Some(child);
                     depth += 1;
@@ -147,7 +161,8 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
                     10 => (NodeKind::Doctype, n.name()),
                     _ => (NodeKind::Comment, n.data()),
                 };
-                b.leaf(kind, if muted != 0 { "" } else { &text }).map_err(err)?;
+                b.leaf(kind, if muted != 0 { "" } else { &text })
+                    .map_err(err)?;
             }
         }
         let mut cur = n;
@@ -177,6 +192,7 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
 /// Walks `document` in Rust and returns the node count (the benchmark times it).
 #[wasm_bindgen(js_name = benchRustWalk)]
 pub fn bench_rust_walk(document: JsValue, computed_hidden: bool) -> Result<u32, JsValue> {
+    super::error::install_panic_hook();
     let (page, _nodes) = walk(&document, computed_hidden)?;
     Ok(page.len() as u32)
 }
@@ -199,8 +215,15 @@ pub fn bench_snapshot_page(snapshot: JsValue) -> Result<u32, JsValue> {
 /// call runs on a fresh instance.
 #[wasm_bindgen(js_name = benchPanic)]
 pub fn bench_panic(message: String) {
+    super::error::install_panic_hook();
     #[allow(clippy::panic)]
     {
         panic!("{message}");
     }
+}
+
+/// Reads a snapshot into Rust without building the page: the transfer alone.
+#[wasm_bindgen(js_name = benchReadSnapshot)]
+pub fn bench_read_snapshot(snapshot: JsValue) -> Result<u32, JsValue> {
+    Ok(super::from_js::snapshot(&snapshot)?.depth.len() as u32)
 }

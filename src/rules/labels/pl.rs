@@ -30,9 +30,13 @@ pub const SET: LabelSet = LabelSet {
         "mapa strony",
         "menu główne",
         "na skróty",
+        "następny artykuł",
+        "poprzedni artykuł",
+        "powrót",
         "przejdź do treści",
         "przydatne linki",
         "szybkie linki",
+        "wróć",
         "wszystkie działy",
     ],
     related: &[
@@ -71,7 +75,9 @@ pub const SET: LabelSet = LabelSet {
     promo: &[
         "akceptuj wszystko",
         "akceptuję i przechodzę do serwisu",
+        "dodaj komentarz",
         "kup subskrypcję",
+        "napisz komentarz",
         "pobierz aplikację",
         "subskrybuj",
         "używamy plików cookie",
@@ -81,5 +87,6 @@ pub const SET: LabelSet = LabelSet {
         "zapisz się do newslettera",
         "zapisz się na newsletter",
         "zaprenumeruj",
+        "zostaw komentarz",
     ],
 };

@@ -1,0 +1,724 @@
+//! The last pass over the article: page furniture that sits inside the
+//! story's container and that Readability keeps.
+//!
+//! Readability judges boxes by their class names and shapes; what is left
+//! inside the winning container still holds lines no reader reads as the
+//! story: "Category: News", "Read also: …" inserts, "To view the full story,
+//! please subscribe", "Follow us on Twitter", copyright notices, the author's
+//! box, a comment section, picture credits. This pass looks at the article's
+//! leaf blocks (blocks holding no other block), matches their wording against
+//! the tables in [`crate::rules::boilerplate`], and
+//! - removes furniture lines and prompts wherever they are;
+//! - cuts the article at a heading that opens a closing section (comments,
+//!   "About the author", "Related posts") near its end;
+//! - leaves picture credits and the captions carrying them in the tree (the
+//!   HTML shows them under their pictures) but lists them so the plain-text
+//!   rendering, which has no pictures, leaves them out.
+//!
+//! Every rule is about a block's own wording and size, never a site.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::tree::{Tree, NIL, T};
+use crate::api::Kind;
+use crate::page::{names, Name};
+use crate::rules::{self, boilerplate as bp};
+use crate::text::{class_tokens, normalize_label};
+
+/// Blocks longer than this are story text, whatever words they use.
+const MAX_PROMPT_CHARS: usize = 400;
+/// A line pointing elsewhere ("more information at …") is at most this long.
+const MAX_POINTER_CHARS: usize = 120;
+/// "Label: …" lines longer than this are story text.
+const MAX_PREFIX_LINE_CHARS: usize = 200;
+/// Lines of "key: value | key: value" metadata are at most this long.
+const MAX_META_LINE_CHARS: usize = 160;
+/// A credit line is at most this long.
+const MAX_CREDIT_CHARS: usize = 100;
+/// A line naming a picture agency without a "Photo:" word is at most this long.
+const MAX_SOURCE_LINE_CHARS: usize = 60;
+/// A closing section starts in the last this-much of the article's text.
+const TAIL_SHARE: f32 = 0.4;
+/// At most this many link lines follow a related-links label.
+const MAX_RELATED_LINES: usize = 8;
+/// A related link line is at most this long.
+const MAX_RELATED_LINE_CHARS: usize = 200;
+
+const MEDIA: &[Name] = &[
+    names::IMG,
+    names::PICTURE,
+    names::VIDEO,
+    names::IFRAME,
+    names::EMBED,
+    names::OBJECT,
+];
+
+const BLOCKS: &[Name] = &[
+    names::P,
+    names::H1,
+    names::H2,
+    names::H3,
+    names::H4,
+    names::H5,
+    names::H6,
+    names::LI,
+    names::DD,
+    names::DT,
+    names::DL,
+    names::UL,
+    names::OL,
+    names::FIGCAPTION,
+    names::FIGURE,
+    names::BLOCKQUOTE,
+    names::PRE,
+    names::TABLE,
+    names::TR,
+    names::TD,
+    names::TH,
+    names::CAPTION,
+    names::DIV,
+    names::SECTION,
+    names::ARTICLE,
+    names::HEADER,
+    names::FOOTER,
+    names::ASIDE,
+    names::ADDRESS,
+];
+
+const HEADINGS: &[Name] = &[
+    names::H1,
+    names::H2,
+    names::H3,
+    names::H4,
+    names::H5,
+    names::H6,
+];
+
+/// The merged tables, built once.
+struct Tables {
+    labels: HashSet<&'static str>,
+    tail_heads: Vec<&'static str>,
+    related: HashSet<&'static str>,
+    meta_keys: HashSet<&'static str>,
+    credits: HashSet<&'static str>,
+    /// Phrases padded with spaces, for whole-word search in padded text.
+    phrases: Vec<String>,
+    /// Pointer phrases, padded likewise.
+    pointers: Vec<String>,
+    sources: Vec<String>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Tables {
+            labels: HashSet::new(),
+            tail_heads: Vec::new(),
+            related: HashSet::new(),
+            meta_keys: HashSet::new(),
+            credits: HashSet::new(),
+            phrases: Vec::new(),
+            pointers: Vec::new(),
+            sources: bp::PICTURE_SOURCES
+                .iter()
+                .map(|s| format!(" {s} "))
+                .collect(),
+        };
+        for set in bp::LANGUAGES {
+            t.labels.extend(set.labels.iter().copied());
+            t.tail_heads.extend(set.tail_heads.iter().copied());
+            t.related.extend(set.related.iter().copied());
+            t.meta_keys.extend(set.meta_keys.iter().copied());
+            t.credits.extend(set.credits.iter().copied());
+            t.phrases
+                .extend(set.phrases.iter().map(|p| format!(" {p} ")));
+            t.pointers
+                .extend(set.pointers.iter().map(|p| format!(" {p} ")));
+        }
+        t
+    })
+}
+
+/// One leaf block of the article: a block holding no other block, or a run
+/// of loose inline content beside blocks.
+struct Leaf {
+    /// The block, or the nodes of the run.
+    nodes: Vec<T>,
+    /// Its text, whitespace squashed.
+    raw: String,
+    /// Its text normalised for lookup.
+    norm: String,
+    chars: usize,
+    /// Characters of link text in it.
+    link_chars: usize,
+    /// Characters of article text since the last picture before it (0 when
+    /// it holds a picture itself); `usize::MAX` when none came before.
+    since_media: usize,
+}
+
+impl Leaf {
+    fn first(&self) -> T {
+        self.nodes[0]
+    }
+}
+
+/// What the pass decided beyond the removals it made.
+#[derive(Default)]
+pub struct Outcome {
+    /// Elements to leave out of the plain text (credits, credited captions).
+    pub text_skips: Vec<T>,
+}
+
+/// Why a leaf goes.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Verdict {
+    Keep,
+    /// Furniture or a prompt: removed.
+    Furniture,
+    /// A label heading a list of related links: removed with the links.
+    RelatedLabel,
+    /// A credit or credited caption: kept for the eyes, not in plain text.
+    Credit,
+}
+
+/// Runs the pass over `root`'s content: removes furniture, returns the
+/// credits the text rendering should skip.
+pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
+    let mut out = Outcome::default();
+    let leaves = leaves(tree, root);
+    if leaves.is_empty() {
+        return out;
+    }
+    let total: usize = leaves.iter().map(|l| l.chars).sum();
+    let tables = tables();
+    let mut verdicts = vec![Verdict::Keep; leaves.len()];
+    let mut cut_at = leaves.len();
+    let mut after = total;
+    for (i, leaf) in leaves.iter().enumerate() {
+        after -= leaf.chars;
+        let t = leaf.first();
+        if in_author_box(tree, t, root) {
+            verdicts[i] = Verdict::Furniture;
+            continue;
+        }
+        if is_tail_head(tree, leaf, tables) && (after as f32) <= TAIL_SHARE * total as f32 {
+            cut_at = i;
+            break;
+        }
+        if is_related_label(leaf, tables) {
+            verdicts[i] = Verdict::RelatedLabel;
+            continue;
+        }
+        if is_furniture(leaf, tables) {
+            verdicts[i] = Verdict::Furniture;
+            continue;
+        }
+        if is_credit(leaf, tables) || is_credited_caption(tree, leaf, tables) {
+            verdicts[i] = Verdict::Credit;
+        }
+    }
+    // A related-links label takes the link lines after it.
+    for i in 0..cut_at {
+        if verdicts[i] != Verdict::RelatedLabel {
+            continue;
+        }
+        for j in i + 1..cut_at.min(i + 1 + MAX_RELATED_LINES) {
+            let l = &leaves[j];
+            if verdicts[j] != Verdict::Keep
+                || l.chars > MAX_RELATED_LINE_CHARS
+                || l.link_chars * 2 < l.chars
+            {
+                break;
+            }
+            verdicts[j] = Verdict::Furniture;
+        }
+    }
+    for (i, leaf) in leaves.iter().enumerate() {
+        let removed =
+            i >= cut_at || matches!(verdicts[i], Verdict::Furniture | Verdict::RelatedLabel);
+        if removed {
+            for &t in &leaf.nodes {
+                detach_with_empty_parents(tree, t, root);
+            }
+        } else if verdicts[i] == Verdict::Credit {
+            out.text_skips.extend(leaf.nodes.iter().copied());
+        }
+    }
+    out.text_skips.retain(|&t| is_attached(tree, t, root));
+    out
+}
+
+/// The article's leaf blocks in document order, with their text.
+fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
+    let mut out = Vec::new();
+    let mut since_media = usize::MAX;
+    let mut t = tree.first_child(root);
+    while t != NIL {
+        if tree.is_element(t) && MEDIA.contains(&tree.tag(t)) {
+            since_media = 0;
+            t = tree.walk_skip(root, t);
+            continue;
+        }
+        let block = tree.is_element(t) && BLOCKS.contains(&tree.tag(t));
+        let container = tree.is_element(t) && has_block_inside(tree, t);
+        if block && !container {
+            let mut leaf = make_leaf(tree, vec![t], since_media);
+            if has_media(tree, t) {
+                leaf.since_media = 0;
+            }
+            since_media = advance(since_media, leaf.chars);
+            if leaf.chars > 0 {
+                out.push(leaf);
+            }
+            t = tree.walk_skip(root, t);
+            continue;
+        }
+        if container {
+            t = tree.walk_next(root, t);
+            continue;
+        }
+        // Loose inline content: the run of inline siblings from here.
+        let mut run = vec![t];
+        let mut last = t;
+        let mut n = tree.next_sibling(t);
+        while n != NIL
+            && !(tree.is_element(n)
+                && (BLOCKS.contains(&tree.tag(n))
+                    || MEDIA.contains(&tree.tag(n))
+                    || has_block_inside(tree, n)))
+        {
+            run.push(n);
+            last = n;
+            n = tree.next_sibling(n);
+        }
+        let leaf = make_leaf(tree, run, since_media);
+        let pictured = leaf
+            .nodes
+            .iter()
+            .any(|&r| tree.is_element(r) && has_media(tree, r));
+        since_media = advance(since_media, leaf.chars);
+        if pictured {
+            since_media = 0;
+        }
+        if leaf.chars > 0 {
+            out.push(leaf);
+        }
+        t = tree.walk_skip(root, last);
+    }
+    out
+}
+
+fn advance(since: usize, chars: usize) -> usize {
+    since.saturating_add(chars)
+}
+
+fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
+    let mut text = String::new();
+    let mut link_chars = 0;
+    for &n in &nodes {
+        text.push_str(&tree.text_content(n));
+        if tree.is(n, names::A) {
+            link_chars += tree.inner_len(n);
+        } else if tree.is_element(n) {
+            link_chars += tree
+                .by_tag(n, names::A)
+                .into_iter()
+                .map(|a| tree.inner_len(a))
+                .sum::<usize>();
+        }
+    }
+    let raw = crate::text::squash_whitespace(&text);
+    let norm = normalize_label(&raw);
+    let chars = raw.chars().count();
+    Leaf {
+        nodes,
+        raw,
+        norm,
+        chars,
+        link_chars,
+        since_media,
+    }
+}
+
+fn has_block_inside(tree: &Tree<'_>, t: T) -> bool {
+    let mut d = tree.first_child(t);
+    while d != NIL {
+        if tree.is_element(d) && BLOCKS.contains(&tree.tag(d)) {
+            return true;
+        }
+        d = tree.walk_next(t, d);
+    }
+    false
+}
+
+fn is_attached(tree: &Tree<'_>, mut t: T, root: T) -> bool {
+    while t != NIL {
+        if t == root {
+            return true;
+        }
+        t = tree.parent(t);
+    }
+    false
+}
+
+/// Removes `t`, then each ancestor left without text or pictures.
+fn detach_with_empty_parents(tree: &mut Tree<'_>, t: T, root: T) {
+    let mut node = t;
+    loop {
+        let parent = tree.parent(node);
+        tree.detach(node);
+        if parent == NIL || parent == root || tree.has_text(parent) || has_media(tree, parent) {
+            return;
+        }
+        node = parent;
+    }
+}
+
+fn has_media(tree: &Tree<'_>, t: T) -> bool {
+    MEDIA.iter().any(|&m| tree.has_tag(t, m))
+}
+
+/// The normalised text before the line's first colon, if the colon comes early.
+fn prefix_of(raw: &str) -> Option<String> {
+    let (head, _) = raw.split_once([':', '：'])?;
+    (head.chars().count() <= 40).then(|| normalize_label(head))
+}
+
+/// A heading (or heading-sized line) that opens the comments, the author's
+/// box or a related-posts list: its text starts with a tail heading
+/// ("Comments (3)", "Lesen Sie auch die folgenden Beiträge:").
+fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+    if leaf.chars > 60 {
+        return false;
+    }
+    let n = strip_count(&leaf.norm);
+    let heading = tree.is_element(leaf.first()) && HEADINGS.contains(&tree.tag(leaf.first()));
+    let labelish = heading || leaf.raw.trim_end().ends_with([':', '：']) || leaf.link_chars == 0;
+    if tables
+        .tail_heads
+        .iter()
+        .any(|h| n == *h || (labelish && starts_with_words(n, h)))
+    {
+        return true;
+    }
+    // Rails' own headings ("Related stories", "More from …") at the end.
+    heading
+        && matches!(
+            rules::label_kind(&leaf.norm),
+            Some(Kind::Related | Kind::Trending)
+        )
+}
+
+/// True when `text` is `head` or starts with it followed by a space.
+fn starts_with_words(text: &str, head: &str) -> bool {
+    text.strip_prefix(head)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+}
+
+/// A line that is only a related-stories label ("Read also:", "Mehr lesen").
+fn is_related_label(leaf: &Leaf, tables: &Tables) -> bool {
+    leaf.chars <= 60 && {
+        let n = strip_count(&leaf.norm);
+        tables.related.contains(n) || matches!(rules::label_kind(n), Some(Kind::Related))
+    }
+}
+
+/// "3 Kommentare", "Comments (12)": the label without its count.
+fn strip_count(norm: &str) -> &str {
+    let s = norm.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    s.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+}
+
+/// Furniture lines and prompts, removed from the article.
+fn is_furniture(leaf: &Leaf, tables: &Tables) -> bool {
+    if leaf.chars > MAX_PROMPT_CHARS {
+        return false;
+    }
+    let n = strip_count(&leaf.norm);
+    if n.is_empty() {
+        return false;
+    }
+    if tables.labels.contains(n) || tables.meta_keys.contains(n) {
+        return true;
+    }
+    if leaf.chars <= 80 && rules::label_kind(n).is_some() {
+        return true;
+    }
+    if leaf.chars <= MAX_PREFIX_LINE_CHARS
+        && prefix_of(&leaf.raw).is_some_and(|p| {
+            tables.related.contains(p.as_str()) || tables.meta_keys.contains(p.as_str())
+        })
+    {
+        return true;
+    }
+    if leaf.chars <= MAX_META_LINE_CHARS && is_meta_line(&leaf.raw, tables) {
+        return true;
+    }
+    if is_copyright_line(&leaf.raw) {
+        return true;
+    }
+    let padded = format!(" {} ", leaf.norm);
+    if leaf.chars <= MAX_POINTER_CHARS
+        && tables.pointers.iter().any(|p| padded.contains(p.as_str()))
+    {
+        return true;
+    }
+    tables.phrases.iter().any(|p| padded.contains(p.as_str())) || is_follow_prompt(&leaf.norm)
+}
+
+/// "Follow The Gleaner on Twitter and Instagram", "Folgen Sie uns auf
+/// Facebook": a follow word with a social network a few words on.
+fn is_follow_prompt(norm: &str) -> bool {
+    let words: Vec<&str> = norm.split(' ').collect();
+    words.iter().enumerate().any(|(i, w)| {
+        bp::FOLLOW_WORDS.contains(w)
+            && words[i + 1..]
+                .iter()
+                .take(6)
+                .any(|n| bp::SOCIAL_NETWORKS.contains(n))
+    })
+}
+
+/// "Views: 1120 | Added by: Posh | Tags: …", "24.01.2022 Category: News":
+/// a short line whose keys include a category/tag key.
+fn is_meta_line(raw: &str, tables: &Tables) -> bool {
+    if ends_sentence(raw) {
+        return false;
+    }
+    let mut rest = raw;
+    while let Some(i) = rest.find([':', '：']) {
+        // The words before the colon, a number glued in front dropped.
+        let key = normalize_label(&rest[..i]);
+        let words: Vec<&str> = key.split(' ').collect();
+        for k in 1..=words.len().min(2) {
+            let cand = words[words.len() - k..].join(" ");
+            let cand = cand.trim_start_matches(|c: char| c.is_ascii_digit());
+            if tables.meta_keys.contains(cand) {
+                return true;
+            }
+        }
+        let colon_len = rest[i..].chars().next().map_or(1, char::len_utf8);
+        rest = &rest[i + colon_len..];
+    }
+    false
+}
+
+/// True when the text has a sentence end: ". ", "! ", "? " or one at the end.
+fn ends_sentence(raw: &str) -> bool {
+    let t = raw.trim_end();
+    t.ends_with(['.', '!', '?']) || t.contains(". ") || t.contains("! ") || t.contains("? ")
+}
+
+/// "© 2022 Example Media. All rights reserved." and "Copyright …" lines.
+fn is_copyright_line(raw: &str) -> bool {
+    let t = raw.trim_start();
+    let lower = t.to_lowercase();
+    let marked = t.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright");
+    marked && t.chars().count() <= MAX_PROMPT_CHARS && lower.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A picture credit on its own line: "Foto: Sascha Klahn", "(crédito: …)",
+/// "© Markus Leitner", "iStock/cjp", "Judy Eddy/WENN.com".
+fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
+    if leaf.chars > MAX_CREDIT_CHARS {
+        return false;
+    }
+    let raw = leaf
+        .raw
+        .trim_start_matches(['(', '[', '.', ' ', '|', '-', '–']);
+    if raw.starts_with('©') || raw.to_lowercase().starts_with("(c)") {
+        return true;
+    }
+    if let Some(p) = prefix_of(raw) {
+        let words = leaf.norm.split(' ').count();
+        if tables.credits.contains(p.as_str()) && (words <= 10 || !ends_sentence(raw)) {
+            return true;
+        }
+    }
+    // "Bild via …", "…, Bild via"
+    let words: Vec<&str> = leaf.norm.split(' ').collect();
+    if words
+        .windows(2)
+        .any(|w| w[1] == "via" && tables.credits.contains(w[0]))
+    {
+        return true;
+    }
+    leaf.chars <= MAX_SOURCE_LINE_CHARS
+        && !ends_sentence(&leaf.raw)
+        && names_source(&leaf.norm, tables)
+}
+
+/// A figure caption that ends in a credit ("Striking workers last year.
+/// Photograph: Jane Doe/Getty Images"): the caption describes a picture the
+/// plain text does not show.
+fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+    let t = leaf.first();
+    let in_caption = tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
+        || tree.parent(t) != NIL && tree.tag(tree.parent(t)) == names::FIGCAPTION;
+    if !in_caption || leaf.chars > MAX_PROMPT_CHARS {
+        return false;
+    }
+    let last = leaf
+        .raw
+        .rsplit_once(". ")
+        .map_or(leaf.raw.as_str(), |(_, tail)| tail);
+    last.chars().count() <= MAX_CREDIT_CHARS
+        && prefix_of(last).is_some_and(|p| tables.credits.contains(p.as_str()))
+}
+
+fn names_source(norm: &str, tables: &Tables) -> bool {
+    let padded = format!(" {norm} ");
+    tables.sources.iter().any(|s| padded.contains(s.as_str()))
+}
+
+/// Inside an author's box: an ancestor whose class or id pairs "author" with
+/// "bio", "box", "info", … ("author-bio", "about-author", "authorbox").
+fn in_author_box(tree: &Tree<'_>, t: T, root: T) -> bool {
+    let mut node = tree.parent(t);
+    let mut at = t;
+    loop {
+        if at == NIL || at == root {
+            return false;
+        }
+        for value in [tree.class(at), tree.id(at)] {
+            if value.is_empty() {
+                continue;
+            }
+            let mut author = false;
+            let mut boxy = false;
+            class_tokens(value, |tok| {
+                if let Some(rest) = tok.strip_prefix("author") {
+                    author = true;
+                    boxy = boxy || bp::AUTHOR_BOX_TOKENS.contains(&rest);
+                } else if let Some(head) = tok.strip_suffix("author") {
+                    author = true;
+                    boxy = boxy || bp::AUTHOR_BOX_TOKENS.contains(&head);
+                } else {
+                    boxy = boxy || bp::AUTHOR_BOX_TOKENS.contains(&tok);
+                }
+            });
+            if author && boxy {
+                return true;
+            }
+        }
+        at = node;
+        if node != NIL {
+            node = tree.parent(node);
+        }
+    }
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests {
+    use super::*;
+    use crate::page::Page;
+
+    fn run(body: &str) -> (String, Vec<String>) {
+        let html = format!("<html><body><div id=root>{body}</div></body></html>");
+        let page = Page::parse(html.as_bytes()).unwrap();
+        let mut tree = Tree::new(&page);
+        // Copy the page into the tree.
+        let mut map = vec![NIL; page.len()];
+        for id in page.descendants(page.root()) {
+            let t = tree.copy_node(id);
+            map[id.index()] = t;
+            if let Some(p) = page.parent(id) {
+                if map[p.index()] != NIL {
+                    tree.append(map[p.index()], t);
+                }
+            }
+        }
+        let root = page
+            .descendants(page.root())
+            .find(|&d| page.attr(d, names::ID) == Some("root"))
+            .map(|d| map[d.index()])
+            .unwrap();
+        let out = strip(&mut tree, root);
+        let skipped = out
+            .text_skips
+            .iter()
+            .map(|&t| tree.text_content(t).trim().to_owned())
+            .collect();
+        (
+            crate::text::squash_whitespace(&tree.text_content(root)),
+            skipped,
+        )
+    }
+
+    const STORY: &str = "<p>The harbour authority closed the port on Monday after a storm, with winds of 120 km/h and waves of eight metres that damaged two piers.</p><p>Ships were sent to anchor off the coast, and ferries to the islands were cancelled until Wednesday, officials said at a briefing in the town hall.</p><p>Repairs are expected to take weeks; the cost has not yet been estimated, but insurers said claims were already arriving from the waterfront businesses.</p>";
+
+    #[test]
+    fn removes_prompts_and_meta_lines() {
+        let (text, _) = run(&format!(
+            "<p>24.01.2022 11:38 Kategorie: News</p>{STORY}<p>LE PUEDE INTERESAR: La ficha del caso en Nueva York</p>\
+             <p>To view the full story, please subscribe to The Times.</p><p>© 2022 Example News. All rights reserved.</p>"
+        ));
+        assert!(text.contains("The harbour authority"), "{text}");
+        for gone in ["Kategorie", "LE PUEDE", "subscribe", "All rights"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
+
+    #[test]
+    fn cuts_comments_at_the_end() {
+        let (text, _) = run(&format!(
+            "{STORY}<h3>3 Kommentare</h3><p>Danke für dieses Kapitel!</p><p>Super Artikel, weiter so.</p>"
+        ));
+        assert!(text.contains("Repairs are expected"), "{text}");
+        assert!(
+            !text.contains("Kommentare") && !text.contains("Danke"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn keeps_a_comments_heading_early_in_the_story() {
+        let (text, _) = run(&format!("<h2>Comments</h2>{STORY}{STORY}"));
+        assert!(text.contains("Repairs are expected"), "{text}");
+    }
+
+    #[test]
+    fn credits_skipped_in_text_only() {
+        let (text, skipped) = run(&format!(
+            "<figure><img src=a.jpg><figcaption>Striking workers last year. Photograph: Jane Doe/Getty Images</figcaption></figure>\
+             <p>Foto: Sascha Klahn</p>{STORY}<p class=caption>A quiet harbour at dawn</p>"
+        ));
+        assert!(
+            text.contains("Striking workers"),
+            "the tree keeps captions: {text}"
+        );
+        assert_eq!(
+            skipped,
+            [
+                "Striking workers last year. Photograph: Jane Doe/Getty Images",
+                "Foto: Sascha Klahn"
+            ]
+        );
+    }
+
+    #[test]
+    fn removes_author_box() {
+        let (text, _) = run(&format!(
+            "{STORY}<div class=author-bio><h4>Jane Doe</h4><p>Jane covers the waterfront for the paper.</p></div>"
+        ));
+        assert!(!text.contains("Jane"), "{text}");
+        assert!(text.contains("Repairs"), "{text}");
+    }
+
+    #[test]
+    fn story_sentences_stay() {
+        let story = "<p>Source: the port's own figures, published by the authority on Friday, show that 1,200 ships call a year.</p>\
+                     <p>Readers can follow the storm's path on the map below, the mayor said.</p>";
+        let (text, skipped) = run(&format!(
+            "{STORY}{story}<p>Follow The Gazette on Twitter and Instagram @gazette.</p>"
+        ));
+        assert!(
+            text.contains("Repairs") && text.contains("follow the storm"),
+            "{text}"
+        );
+        assert!(!text.contains("@gazette"), "{text}");
+        // A sentence-long "Source:" line is not a credit.
+        assert!(skipped.is_empty(), "{skipped:?}");
+    }
+}
