@@ -38,6 +38,10 @@ const ALL_ATTRS = new Set(ALL_ATTR_TAGS);
 const SVG_NS = "http://www.w3.org/2000/svg";
 const MATHML_NS = "http://www.w3.org/1998/Math/MathML";
 const VISIBILITY = { visibilityProperty: true };
+// What hides the page as a whole while it loads (see `veilOf`).
+const VEIL_NONE = 0;
+const VEIL_VISIBILITY = 1;
+const VEIL_DISPLAY = 2;
 // The deadline is read once per this many nodes: performance.now() costs as
 // much as visiting a few nodes.
 const CLOCK_EVERY = 1024;
@@ -88,17 +92,83 @@ function isJsonLd(type) {
   return true;
 }
 
+// DOM clobbering: on a <form>, a control named like a DOM property
+// (<input name="parentNode">, name="nodeType", "getAttribute", ...) shadows
+// that property, and on the document so does a named <img>, <form>, <embed>
+// or <object> (<img name="firstChild">). Hostile pages do this to derail
+// walkers. The walk reads what it relies on through the prototypes, which
+// nothing in a page can shadow. Looked up on first use: this module also
+// loads where there is no DOM (the tests read its constants in Node).
+let dom = null;
+function domAccess() {
+  if (dom === null) {
+    const get = (proto, key) => Object.getOwnPropertyDescriptor(proto, key).get;
+    const el = Element.prototype;
+    dom = {
+      nodeType: get(Node.prototype, "nodeType"),
+      firstChild: get(Node.prototype, "firstChild"),
+      nextSibling: get(Node.prototype, "nextSibling"),
+      parentNode: get(Node.prototype, "parentNode"),
+      localName: get(el, "localName"),
+      namespaceURI: get(el, "namespaceURI"),
+      attributes: get(el, "attributes"),
+      hasAttributes: el.hasAttributes,
+      getAttributeNames: el.getAttributeNames,
+      getAttribute: el.getAttribute,
+      checkVisibility: el.checkVisibility,
+      defaultView: get(Document.prototype, "defaultView"),
+      documentElement: get(Document.prototype, "documentElement"),
+      body: Object.getOwnPropertyDescriptor(Document.prototype, "body")?.get ?? null,
+      url: get(Document.prototype, "URL"),
+    };
+  }
+  return dom;
+}
+
+/**
+ * Whether the page hides itself as a whole: AMP's boilerplate keeps <body> at
+ * `visibility: hidden` until the AMP runtime starts (never, offline or with
+ * its script blocked), and anti-flicker snippets hide <html> or <body> until
+ * an experiment loads. Everything then computes as hidden, although nothing
+ * in the page is meant to be: such a veil says nothing about any one element.
+ */
+function veilOf(D, doc, view) {
+  let veil = VEIL_NONE;
+  for (const el of [D.documentElement.call(doc), D.body?.call(doc) ?? null]) {
+    if (el === null) continue;
+    const style = view.getComputedStyle(el);
+    if (style.display === "none") return VEIL_DISPLAY;
+    if (style.visibility !== "visible") veil = VEIL_VISIBILITY;
+  }
+  return veil;
+}
+
+/** The node's type, or 0 for anything that is not a DOM node. */
+function nodeTypeOf(D, x) {
+  try {
+    return D.nodeType.call(x);
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Snapshots `doc` in one walk, in document order.
  *
  * options (all optional):
  * - computedHidden (default true): flag elements the browser computes as
- *   `display: none` or `visibility: hidden`. Each element outside an already
- *   hidden subtree is asked `checkVisibility()` (cheap once layout is clean);
- *   only those without a box pay for getComputedStyle. Descendants of a
- *   flagged element are not flagged: they are hidden with it.
- * - zeroSize (default false): flag visible HTML elements laid out as 0×0 boxes
- *   (empty reserved ad slots). Reads offsetWidth/Height, so it forces layout.
+ *   `display: none` or `visibility: hidden`. Only elements with a class, id
+ *   or style attribute are asked, outside <head> and outside subtrees already
+ *   found hidden (whose descendants are not flagged: they are hidden with
+ *   it). Asking costs about as much as reading the element's attributes, and
+ *   on corpus pages those elements carry 99.7 % of the hidden text; the
+ *   `hidden` attribute the core reads itself. <html> and <body> are never
+ *   flagged, and when one of them hides the whole page (a page hiding itself
+ *   while it loads, see `veilOf`) only an element's own `display: none`
+ *   counts: inherited visibility tells nothing then.
+ * - zeroSize (default false): flag visible elements with a class, id or style
+ *   attribute that are laid out as 0×0 boxes (empty reserved ad slots). Reads
+ *   offsetWidth/Height, so it forces layout when the page has changed.
  * - maxNodes, maxMillis: the work budget; the walk stops early and reports
  *   `budgetHit`. The snapshot is then the page up to that node: still a tree.
  * - nodes (default true): also return the id -> live node table.
@@ -107,9 +177,11 @@ function isJsonLd(type) {
  * the document is id 0) is `nodes[i]`.
  */
 export function takeSnapshot(doc, options) {
-  if (doc === null || typeof doc !== "object" || doc.nodeType !== 9) {
+  if (doc === null || typeof doc !== "object" || typeof Node === "undefined") {
     throw new TypeError("newsclean: expected a Document");
   }
+  const D = domAccess();
+  if (nodeTypeOf(D, doc) !== 9) throw new TypeError("newsclean: expected a Document");
   const opts = options ?? {};
   const maxNodes = opts.maxNodes ?? DEFAULT_MAX_NODES;
   const maxMillis = opts.maxMillis ?? 0;
@@ -118,10 +190,14 @@ export function takeSnapshot(doc, options) {
   const wantNodes = opts.nodes ?? true;
   const deadline = maxMillis > 0 ? performance.now() + maxMillis : Infinity;
   // A document without a window (DOMParser, cloneNode) has no layout to ask.
-  const view = doc.defaultView;
-  const canCheckVisibility = wantHidden && view !== null &&
-    typeof doc.documentElement?.checkVisibility === "function";
-  const canMeasure = wantZeroSize && view !== null;
+  const view = D.defaultView.call(doc);
+  const canCheckVisibility = wantHidden && view !== null && typeof D.checkVisibility === "function";
+  const veil = canCheckVisibility ? veilOf(D, doc, view) : VEIL_NONE;
+  // Under a veil of display:none nothing has a box: no box to ask, no size to read.
+  const probe = veil === VEIL_NONE ? VISIBILITY : undefined;
+  const canMeasure = wantZeroSize && view !== null && veil !== VEIL_DISPLAY;
+  const docRoot = view === null ? null : D.documentElement.call(doc);
+  const docBody = view === null ? null : (D.body?.call(doc) ?? null);
 
   const names = [];
   const nameIndex = new Map();
@@ -142,8 +218,9 @@ export function takeSnapshot(doc, options) {
   const attrCount = new Column(Uint32Array);
   const attrName = new Column(Uint32Array);
   const attrLen = new Column(Uint32Array);
-  const texts = [];
-  const values = [];
+  // Plain concatenation (V8 ropes) measured 8 % faster than join() here.
+  let texts = "";
+  let values = "";
   const nodes = [];
   let anyFlag = false;
   let budgetHit = false;
@@ -155,7 +232,7 @@ export function takeSnapshot(doc, options) {
   let boxlessDepth = 0;
 
   let count = 0;
-  let node = doc.firstChild;
+  let node = D.firstChild.call(doc);
   let depth = 1;
   while (node !== null) {
     if (count >= maxNodes || (count % CLOCK_EVERY === 0 && count > 0 && performance.now() > deadline)) {
@@ -168,34 +245,37 @@ export function takeSnapshot(doc, options) {
     if (boxlessDepth !== 0 && depth <= boxlessDepth) boxlessDepth = 0;
     if (wantNodes) nodes.push(node);
     depthCol.push(depth);
-    const type = node.nodeType;
+    const type = D.nodeType.call(node);
 
     if (type === 1) {
-      const tag = node.localName;
+      const tag = D.localName.call(node);
       kindCol.push(1);
       nameCol.push(intern(tag));
-      const ns = node.namespaceURI;
+      const ns = D.namespaceURI.call(node);
       let flags = ns === SVG_NS ? FLAG_SVG : ns === MATHML_NS ? FLAG_MATHML : 0;
 
       let kept = 0;
-      if (node.hasAttributes()) {
+      // Has a class, id or style: the elements whose computed style is asked.
+      let styled = false;
+      if (D.hasAttributes.call(node)) {
         const all = ALL_ATTRS.has(tag);
         if (flags === 0) {
           // HTML elements: the parser gives attributes no prefix, so qualified
           // names are the local names the native parser records.
-          const attrNames = node.getAttributeNames();
+          const attrNames = D.getAttributeNames.call(node);
           for (let i = 0; i < attrNames.length; i++) {
             const a = attrNames[i];
+            if (a === "class" || a === "id" || a === "style") styled = true;
             if (all || KEPT.has(a)) {
-              const v = node.getAttribute(a);
-              values.push(v);
+              const v = D.getAttribute.call(node, a);
+              values += v;
               attrLen.push(v.length);
               attrName.push(intern(a));
               kept++;
             } else if (a.startsWith("data-")) {
-              const v = node.getAttribute(a);
+              const v = D.getAttribute.call(node, a);
               if (v.length <= MAX_DATA_ATTR_LEN) {
-                values.push(v);
+                values += v;
                 attrLen.push(v.length);
                 attrName.push(intern(a));
                 kept++;
@@ -204,13 +284,14 @@ export function takeSnapshot(doc, options) {
           }
         } else {
           // Foreign elements: `xlink:href` is local name `href`, as natively.
-          const attrs = node.attributes;
+          const attrs = D.attributes.call(node);
           for (let i = 0; i < attrs.length; i++) {
             const at = attrs[i];
             const a = at.localName;
             const v = at.value;
+            if (a === "class" || a === "id" || a === "style") styled = true;
             if (all || KEPT.has(a) || (a.startsWith("data-") && v.length <= MAX_DATA_ATTR_LEN)) {
-              values.push(v);
+              values += v;
               attrLen.push(v.length);
               attrName.push(intern(a));
               kept++;
@@ -220,21 +301,23 @@ export function takeSnapshot(doc, options) {
       }
       attrCount.push(kept);
 
-      if (mutedDepth === 0 && (tag === "style" || (tag === "script" && !isJsonLd(node.getAttribute("type"))))) {
+      if (mutedDepth === 0 && (tag === "style" || (tag === "script" && !isJsonLd(D.getAttribute.call(node, "type"))))) {
         mutedDepth = depth;
       }
 
-      if (hiddenDepth === 0 && boxlessDepth === 0) {
+      if (tag === "head" && boxlessDepth === 0) {
+        boxlessDepth = depth; // never rendered; its elements are display:none
+      } else if (styled && hiddenDepth === 0 && boxlessDepth === 0 && node !== docRoot && node !== docBody) {
         let visible = true;
-        if (canCheckVisibility && !node.checkVisibility(VISIBILITY)) {
+        if (canCheckVisibility && (veil === VEIL_DISPLAY || !D.checkVisibility.call(node, probe))) {
           visible = false;
           const style = view.getComputedStyle(node);
           const display = style.display;
-          const visibility = style.visibility;
+          const visibility = veil === VEIL_NONE ? style.visibility : "visible";
           if (display === "none" || visibility === "hidden" || visibility === "collapse") {
             flags |= FLAG_COMPUTED_HIDDEN;
             hiddenDepth = depth;
-          } else if (display !== "contents") {
+          } else if (veil !== VEIL_DISPLAY && display !== "contents") {
             // No box although not hidden itself: inside content-visibility:
             // hidden or closed <details>, or SVG resources. Its descendants
             // would each pay for getComputedStyle and learn nothing.
@@ -248,7 +331,7 @@ export function takeSnapshot(doc, options) {
       if (flags !== 0) anyFlag = true;
       flagCol.push(flags);
 
-      const child = node.firstChild;
+      const child = D.firstChild.call(node);
       if (child !== null) {
         node = child;
         depth++;
@@ -271,33 +354,33 @@ export function takeSnapshot(doc, options) {
       nameCol.push(0);
       flagCol.push(0);
       if (mutedDepth !== 0) text = "";
-      texts.push(text);
+      texts += text;
       textLen.push(text.length);
     }
 
-    let next = node.nextSibling;
+    let next = D.nextSibling.call(node);
     while (next === null) {
-      node = node.parentNode;
+      node = D.parentNode.call(node);
       depth--;
       if (depth === 0 || node === null) break;
-      next = node.nextSibling;
+      next = D.nextSibling.call(node);
     }
     node = next;
   }
 
   const snapshot = {
     v: SNAPSHOT_VERSION,
-    url: doc.URL ?? null,
+    url: D.url.call(doc) ?? null,
     names,
     depth: depthCol.done(),
     kind: kindCol.done(),
     name: nameCol.done(),
     flags: anyFlag ? flagCol.done() : new Uint8Array(0),
-    text: texts.join(""),
+    text: texts,
     textLen: textLen.done(),
     attrCount: attrCount.done(),
     attrName: attrName.done(),
-    attrValue: values.join(""),
+    attrValue: values,
     attrLen: attrLen.done(),
   };
   return { snapshot, nodes, budgetHit };

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  SHOTS, act, fixtures, htmlText, launchChrome, meta, median, norm, open, openExtensionPage, p90, readerElement,
-  readerHtml, startServer, visibleText,
+  SHOTS, VEILS, act, fixtures, htmlText, launchChrome, meta, median, missing, norm, open, openExtensionPage, p90,
+  readerElement, readerHtml, startServer, visibleText,
 } from "./harness.js";
 
 let server;
@@ -37,7 +37,6 @@ after(async () => {
 });
 
 const outerHtml = (page) => page.evaluate(() => document.documentElement.outerHTML);
-const missing = (text, snippets) => snippets.filter((s) => !text.includes(norm(s)));
 
 for (const name of fixtures()) {
   test(`fixture ${name}: one click cleans and keeps the article, undo restores it, reading mode opens`, async (t) => {
@@ -45,22 +44,22 @@ for (const name of fixtures()) {
     const url = `${server.base}/f/${name}/`;
     const page = await open(browser.ctx, url);
     try {
-      const textBefore = await visibleText(page);
+      // Clicked as soon as the page has loaded (before a page that hides
+      // itself while loading shows itself); its text is read afterwards.
       const htmlBefore = await outerHtml(page);
       const first = await act(browser.sw, "cleanTab", url);
       timings.first.push(first.ms);
       timings.judgeFirst.push(first.result.timing.judge);
       const textAfter = await visibleText(page);
+      await act(browser.sw, "undoTab", url);
+      const textBefore = await visibleText(page);
 
       await t.test("keeps every article snippet", () => assert.deepEqual(missing(textAfter, m.keep), []));
       await t.test("removes the clutter snippets", () => {
         const shown = m.drop.filter((s) => textBefore.includes(norm(s)));
         assert.deepEqual(shown.filter((s) => textAfter.includes(norm(s))), [], `still on the page after clean (${first.result.removed.length} removals)`);
       });
-      await t.test("undo restores outerHTML exactly", async () => {
-        await act(browser.sw, "undoTab", url);
-        assert.equal(await outerHtml(page), htmlBefore);
-      });
+      await t.test("undo restores outerHTML exactly", async () => assert.equal(await outerHtml(page), htmlBefore));
       for (let i = 0; i < 3; i++) {
         const later = await act(browser.sw, "cleanTab", url);
         timings.later.push(later.ms);
@@ -88,7 +87,7 @@ for (const name of fixtures()) {
 
 test("reading mode: page CSS does not leak in, no page script runs inside, Esc returns to the same scroll position", async () => {
   const url = `${server.base}/p/hostile.html`;
-  const page = await open(browser.ctx, url);
+  const page = await open(browser.ctx, url, { small: true });
   try {
     await page.evaluate(() => scrollTo(0, 400));
     const opened = await act(browser.sw, "openReader", url);
@@ -103,7 +102,6 @@ test("reading mode: page CSS does not leak in, no page script runs inside, Esc r
     assert.equal(await page.evaluate(() => document.documentElement.dataset.pwned ?? null), null, "a page script ran inside the reader");
     const display = await page.evaluate(() => getComputedStyle(document.querySelector("newsclean-reader")).display);
     assert.notEqual(display, "none", "the page's `display: none !important` rule hid the reader");
-    fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, "reader-hostile-page.png") });
     await page.keyboard.press("Escape");
     assert.equal(await page.evaluate(() => scrollY), 400);
@@ -112,10 +110,31 @@ test("reading mode: page CSS does not leak in, no page script runs inside, Esc r
   }
 });
 
+for (const veil of Object.keys(VEILS)) {
+  test(`a page hiding itself while it loads (${veil}) is judged as the page it will show`, async () => {
+    const name = "firstpost-india-china";
+    const plain = await open(browser.ctx, `${server.base}/f/${name}/`);
+    const expected = (await act(browser.sw, "cleanTab", plain.url())).result.removed;
+    await plain.close();
+    const url = `${server.base}/f/${name}/?veil=${veil}`;
+    const page = await open(browser.ctx, url);
+    try {
+      assert.ok(expected.length > 0);
+      assert.deepEqual((await act(browser.sw, "cleanTab", url)).result.removed, expected);
+      await act(browser.sw, "undoTab", url);
+      const opened = await act(browser.sw, "openReader", url);
+      assert.equal(opened.result.open, true, `reading mode did not open: ${opened.result.reason}`);
+      assert.deepEqual(missing(htmlText(await readerHtml(page)), meta(name).keep), []);
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 test("screenshots: a page before and after one click, reading mode light and dark", async () => {
   const name = "firstpost-india-china";
   const url = `${server.base}/f/${name}/`;
-  const page = await open(browser.ctx, url, { styled: true });
+  const page = await open(browser.ctx, url, { styled: true, small: true });
   try {
     await page.screenshot({ path: path.join(SHOTS, "page-before.png") });
     const { result } = await act(browser.sw, "cleanTab", url);
@@ -245,7 +264,7 @@ test("reading mode controls: keyboard, settings saved to storage.sync, read alou
   const name = "firstpost-india-china";
   const url = `${server.base}/f/${name}/`;
   await browser.ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
-  const page = await open(browser.ctx, url);
+  const page = await open(browser.ctx, url, { small: true });
   try {
     await browser.sw.evaluate(() => chrome.storage.sync.remove("reader"));
     assert.equal((await act(browser.sw, "openReader", url)).result.open, true);
@@ -263,7 +282,13 @@ test("reading mode controls: keyboard, settings saved to storage.sync, read alou
     await page.screenshot({ path: path.join(SHOTS, "reader-sepia-settings.png") });
 
     await (await readerElement(page, button("Read aloud"))).click();
-    assert.match(await readerHtml(page), /<p class="nc-speaking">/, "the paragraph being read is highlighted");
+    const reading = await readerHtml(page);
+    const marked = [...reading.matchAll(/<(\w+) [^>]*class="[^"]*\bnc-speaking\b[^"]*"[^>]*>([\s\S]*?)<\/\1>/g)];
+    assert.equal(marked.length, 1, "the block being read is highlighted, and only it");
+    const [, tag, inner] = marked[0];
+    assert.match(tag, /^(p|h[2-6]|li|blockquote|figcaption|td|th)$/, `a text block is read, not a <${tag}>`);
+    const article = htmlText(reading.slice(reading.indexOf('<div class="nc-body">')));
+    assert.ok(htmlText(inner).length > 0 && article.startsWith(htmlText(inner)), "reading starts at the article's first text");
     await (await readerElement(page, button("Stop"))).click();
     assert.doesNotMatch(await readerHtml(page), /nc-speaking/);
 

@@ -10,7 +10,10 @@ import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "tests/fixtures");
-export const SHOTS = path.join(ROOT, "docs/screenshots");
+// Screenshots go to target/screenshots/; NEWSCLEAN_SCREENSHOTS=1 refreshes the
+// tracked ones in docs/screenshots/ instead.
+export const SHOTS = path.join(ROOT, process.env.NEWSCLEAN_SCREENSHOTS === "1" ? "docs/screenshots" : "target/screenshots");
+fs.mkdirSync(SHOTS, { recursive: true });
 const PAGES = path.join(import.meta.dirname, "pages");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
 
@@ -19,14 +22,33 @@ export const fixtures = () =>
 export const meta = (name) => JSON.parse(fs.readFileSync(path.join(FIXTURES, name, "meta.json"), "utf8"));
 export const norm = (s) => s.replace(/\s+/g, " ").trim();
 
+// Rendered text (innerText) breaks lines between MathML tokens and draws
+// single-letter identifiers as mathematical italics (U+1D44E...), where the
+// fixtures' snippets, taken from the native text output, have "c2=a2+b2".
+// Compare with compatibility forms folded (NFKC) and whitespace ignored.
+const squash = (s) => s.normalize("NFKC").replace(/\s+/g, "");
+/** The snippets that `text` does not contain. */
+export const missing = (text, snippets) => {
+  const have = squash(text);
+  return snippets.filter((s) => !have.includes(squash(s)));
+};
+
 const CSP = { script: "script-src 'self'", none: "default-src 'none'" };
+// Ways pages hide themselves while they load: AMP's boilerplate (body hidden
+// by an 8 s animation until the AMP runtime starts), anti-flicker snippets.
+export const VEILS = {
+  amp: "body { animation: -amp-start 8s steps(1, end) 0s 1 normal both } @keyframes -amp-start { from { visibility: hidden } to { visibility: visible } }",
+  opacity: "html { opacity: 0 !important }",
+  display: "body { display: none !important }",
+};
 // A neutral picture for the fixtures' image URLs, so screenshots show images.
 const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><defs><linearGradient id="g" x2="1" y2="1">
 <stop offset="0" stop-color="#9fb4c7"/><stop offset="1" stop-color="#d9cbb0"/></linearGradient></defs><rect width="960" height="540" fill="url(#g)"/></svg>`;
 
 /**
- * GET /f/<fixture>/[?csp=script|none] serves a fixture (optionally under a
- * strict CSP), /p/<file> a test page. Anything else, direct or proxied, is
+ * GET /f/<fixture>/[?csp=script|none][&veil=amp|opacity|display] serves a
+ * fixture (optionally under a strict CSP, or hiding itself with one of
+ * VEILS), /p/<file> a test page. Anything else, direct or proxied, is
  * logged and refused. `log` holds every request in arrival order.
  */
 export async function startServer() {
@@ -41,7 +63,9 @@ export async function startServer() {
     if (!file || !fs.existsSync(file) || name.includes("..")) return res.writeHead(404).end();
     const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" };
     if (CSP[url.searchParams.get("csp")]) headers["content-security-policy"] = CSP[url.searchParams.get("csp")];
-    res.writeHead(200, headers).end(fs.readFileSync(file));
+    const veil = VEILS[url.searchParams.get("veil")];
+    const body = fs.readFileSync(file);
+    res.writeHead(200, headers).end(veil ? String(body).replace(/<\/head>/i, `<style>${veil}</style></head>`) : body);
   });
   server.on("connect", (req, socket) => {
     log.push(`connect:${req.url}`);
@@ -103,8 +127,9 @@ aside, [class*="ad"], [class*="promo"], [class*="newsletter"] { background: #f3f
 figure { margin: 16px 0; } figcaption { font: 13px/1.4 system-ui, sans-serif; color: #666; } footer { border-top: 1px solid #ddd; margin-top: 32px; font: 13px system-ui, sans-serif; }`;
 
 /** Opens `url` in a new tab, with the fixtures' remote images drawn as placeholders (and, `styled`, their CSS). */
-export async function open(ctx, url, { styled = false } = {}) {
+export async function open(ctx, url, { styled = false, small = false } = {}) {
   const page = await ctx.newPage();
+  if (small) await page.setViewportSize({ width: 1024, height: 640 }); // screenshots: keep the PNGs small
   await page.route(/\.(jpe?g|png|webp|gif|avif)(\?|$)/i, (route) =>
     route.fulfill({ contentType: "image/svg+xml", body: PLACEHOLDER }),
   );
@@ -127,7 +152,18 @@ export function act(sw, action, url) {
   );
 }
 
-export const visibleText = async (page) => norm(await page.evaluate(() => document.body.innerText));
+/**
+ * The page's text as the reader sees it, once the page has shown itself: a
+ * page hiding <html> or <body> while it loads (AMP's boilerplate animation,
+ * which only the AMP runtime would end early) is fast-forwarded to the end.
+ */
+export const visibleText = async (page) =>
+  norm(await page.evaluate(() => {
+    for (const a of document.getAnimations()) {
+      if (a.effect?.target === document.body || a.effect?.target === document.documentElement) a.finish();
+    }
+    return document.body.innerText;
+  }));
 
 /** Opens one of the extension's own pages in a window of its own, leaving the fixture tab the last focused. */
 export async function openExtensionPage(ctx, sw, file) {
@@ -181,7 +217,10 @@ export async function readerHtml(page, style) {
   }
 }
 
-export const htmlText = (html) => norm(html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
+// Tags of elements that break the text flow; the rest (a, code, em, ...) join their text to their neighbours'.
+const BLOCK_TAG = /<\/?(?:address|article|aside|blockquote|br|button|label|option|select|dd|details|dialog|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|img|li|main|nav|ol|p|pre|section|summary|table|td|th|tr|ul|video|audio|iframe|math)\b[^>]*>/gi;
+/** The text of reader markup, as it reads. */
+export const htmlText = (html) => norm(html.replace(BLOCK_TAG, " ").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&nbsp;/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'"));
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.9))];
