@@ -4,7 +4,7 @@
 import { ext, t, fromOwnExtension } from "../shared/browser.js";
 import { MSG, PORT, TAB } from "../shared/messages.js";
 import { loadEngine } from "../shared/engine.js";
-import { loadSettings, saveSettings } from "../shared/settings.js";
+import { KINDS, loadSettings, saveSettings } from "../shared/settings.js";
 import { takeSnapshot, toPlainSnapshot } from "../engine/dom/snapshot.js";
 import { applyPlan } from "../engine/dom/apply.js";
 import { openOverlay } from "./overlay.js";
@@ -12,6 +12,10 @@ import { openOverlay } from "./overlay.js";
 const engine = loadEngine(); // compile while the page is walked
 let settings = loadSettings();
 ext.storage.onChanged.addListener(() => (settings = loadSettings()));
+// The kinds to remove, as last read. Reading the settings takes a round trip
+// to the browser: the first click judges with the defaults meanwhile, and
+// judges again only if the settings turn out to differ.
+let kinds = KINDS;
 
 let via = null; // where the last judging ran: "page" or "extension" (offscreen document / background)
 async function judge(op, snapshot, options) {
@@ -29,11 +33,13 @@ let applied = []; // undo handles, oldest first
 let timing = null;
 
 async function clean(extra = {}) {
-  const { kinds } = await settings;
   const t0 = performance.now();
   const { snapshot, nodes } = takeSnapshot(document);
   const t1 = performance.now();
-  const plan = await judge("clean", snapshot, { kinds, url: location.href, ...extra });
+  const options = { kinds, url: location.href, ...extra };
+  let plan = await judge("clean", snapshot, options);
+  const wanted = (await settings).kinds;
+  if (wanted.join() !== kinds.join()) plan = await judge("clean", snapshot, { ...options, kinds: (kinds = wanted) });
   const t2 = performance.now();
   if (observer?.takeRecords().length) schedule(); // the page changed while we waited
   // Skip what the page itself removed meanwhile, and our own reader and marker.
@@ -95,17 +101,17 @@ ext.runtime.onConnect.addListener((port) => {
 
 // Reading mode.
 let overlay = null;
-async function reader() {
+async function reader(labels) {
   if (overlay) return { open: true };
-  const { reader: prefs } = await settings;
   const t0 = performance.now();
   const { snapshot } = takeSnapshot(document, { nodes: false });
   const t1 = performance.now();
   const article = await judge("extract", snapshot, { url: location.href, markdown: true });
+  const { reader: prefs } = await settings;
   const t2 = performance.now();
   if (!article) return { open: false, reason: "no-article" };
   overlay = openOverlay(article, prefs, {
-    t: (key, n) => t(`reader_${key}`, n === undefined ? undefined : [String(n)]),
+    t: (key, n) => (labels?.[key] ?? t(`reader_${key}`, ["$1"])).replace("$1", n),
     onSettings: (next) => saveSettings({ reader: next }),
     onClose: () => (overlay = null),
   });

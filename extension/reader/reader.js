@@ -2,19 +2,14 @@
 // siteName, publishedTime, lang, dir, content = sanitized HTML, markdown,
 // readingMinutes) with its controls. Standalone: the extension's overlay and
 // the demo site both use it. Touches no extension API; settings and labels come in.
-import { READER_CHOICES, READER_DEFAULTS, choiceText } from "./settings.js";
+import { READER_CHOICES, READER_DEFAULTS, READER_LABELS, choiceText } from "./settings.js";
 import { READER_CSS } from "./style.js";
 
 export { READER_CSS, READER_DEFAULTS };
 
-const LABELS = {
-  dialog: "Reading mode", settings: "Reading settings", font: "Font", serif: "Serif", sans: "Sans",
-  readable: "Easy-read", size: "Size", lineHeight: "Spacing", width: "Width", theme: "Theme",
-  auto: "System", light: "Light", sepia: "Sepia", dark: "Dark", rate: "Speed", play: "Read aloud",
-  pause: "Pause", resume: "Resume", stop: "Stop", print: "Print", copy: "Copy Markdown",
-  copied: "Copied", copyFailed: "Copy failed", close: "Close", minutes: "$1 min read",
-};
-const SPOKEN = "p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td";
+// Read aloud block by block: prose, headings, list items, quotes, captions and
+// table cells (code is skipped: read out, it is noise).
+const SPOKEN = "p, h2, h3, h4, h5, h6, li, blockquote, figcaption, th, td";
 
 /** Gives `root` (a ShadowRoot or Document) the reader's stylesheet. */
 export function adoptReaderStyles(root) {
@@ -29,7 +24,7 @@ export function adoptReaderStyles(root) {
  */
 export function mountReader(container, article, opts = {}) {
   const doc = container.ownerDocument;
-  const t = opts.t ?? ((key, n) => LABELS[key].replace("$1", n));
+  const t = opts.t ?? ((key, n) => READER_LABELS[key].replace("$1", n));
   const s = { ...READER_DEFAULTS, ...opts.settings };
   const h = (tag, attrs, ...kids) => {
     const el = doc.createElement(tag);

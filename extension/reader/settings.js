@@ -10,6 +10,15 @@ export const READER_CHOICES = {
 
 export const READER_DEFAULTS = { font: "serif", size: 20, lineHeight: 1.6, width: 38, theme: "auto", rate: 1 };
 
+/** The reader's labels in English (the extension localizes them: `reader_<key>` messages). "$1": a number. */
+export const READER_LABELS = {
+  dialog: "Reading mode", settings: "Reading settings", font: "Font", serif: "Serif", sans: "Sans",
+  readable: "Easy-read", size: "Size", lineHeight: "Spacing", width: "Width", theme: "Theme",
+  auto: "System", light: "Light", sepia: "Sepia", dark: "Dark", rate: "Speed", play: "Read aloud",
+  pause: "Pause", resume: "Resume", stop: "Stop", print: "Print", copy: "Copy Markdown",
+  copied: "Copied", copyFailed: "Copy failed", close: "Close", minutes: "$1 min read",
+};
+
 const UNITS = { size: "px", width: "em", rate: "×", lineHeight: "" };
 
 /** What a control shows for `value`: numbers with their unit, names through `t`. */
