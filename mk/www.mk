@@ -14,7 +14,7 @@ DEMO_PORT ?= $(or $(PORT),8080)
 demo-files: wasm
 	node www/build.mjs
 
-demo: demo-files
+demo: all demo-files
 	PORT=$(DEMO_PORT) node www/serve.mjs
 
 lint: lint-www
