@@ -25,7 +25,7 @@ export const READER_CSS = String.raw`
 }
 .nc-panel { flex-basis: 100%; display: flex; flex-wrap: wrap; gap: 8px 18px; justify-content: center; padding: 6px 0 2px; }
 .nc-panel[hidden] { display: none; }
-.nc-bar label { display: inline-flex; gap: 5px; align-items: center; color: var(--muted); }
+.nc-bar label { display: inline-flex; gap: 7px; align-items: center; color: var(--muted); }
 .nc-bar select, .nc-bar button {
   font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--line);
   border-radius: 6px; padding: 3px 8px; min-height: 28px; cursor: pointer;
@@ -54,6 +54,8 @@ export const READER_CSS = String.raw`
 .nc-body a { color: var(--link); }
 .nc-body img, .nc-body video, .nc-body iframe, .nc-body svg { max-width: 100%; height: auto; border-radius: 3px; }
 .nc-body figure { margin: 1.6em 0; }
+.nc-body figure > p { margin: 0; } /* a photo wrapped in a paragraph: keep its caption close */
+.nc-body figure img { display: block; }
 .nc-body figcaption { margin-top: 0.4em; font: 0.8em/1.45 system-ui, sans-serif; color: var(--muted); }
 .nc-body blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--line); font-style: italic; }
 .nc-body pre { overflow-x: auto; padding: 0.8em 1em; background: color-mix(in srgb, var(--fg) 6%, transparent); border-radius: 6px; font-size: 0.8em; white-space: pre; }

@@ -144,6 +144,11 @@ test("screenshots: a page before and after one click, reading mode light and dar
     for (const scheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme: scheme });
       assert.equal((await act(browser.sw, "openReader", url)).result.open, true);
+      if (scheme === "dark") {
+        await page.mouse.move(512, 400);
+        await page.mouse.wheel(0, 460); // past the lead photo to the text
+        await page.waitForTimeout(300);
+      }
       await page.screenshot({ path: path.join(SHOTS, `reader-${scheme}.png`) });
       await page.keyboard.press("Escape");
     }
@@ -333,7 +338,7 @@ test("popup: one click lists what went by kind, hover shows it where it was, Und
 
     await popup.hover("#groups li");
     await page.waitForSelector("newsclean-marker", { state: "attached" });
-    await popup.setViewportSize({ width: 340, height: 560 });
+    await popup.setViewportSize({ width: 340, height: Math.ceil(await popup.evaluate(() => document.body.getBoundingClientRect().bottom)) });
     await popup.screenshot({ path: path.join(SHOTS, "popup.png") });
     await popup.hover("header");
     await page.waitForSelector("newsclean-marker", { state: "detached" });
@@ -363,7 +368,7 @@ test("popup: one click lists what went by kind, hover shows it where it was, Und
 test("options page: auto-clean sites, kinds, reading-mode defaults, shortcuts", async () => {
   const page = await openExtensionPage(browser.ctx, browser.sw, "options/options.html");
   try {
-    await page.setViewportSize({ width: 760, height: 900 });
+    await page.setViewportSize({ width: 760, height: 600 });
     await page.fill("#site", "127.0.0.1");
     await page.click("#add button");
     await page.waitForSelector("#sites li");

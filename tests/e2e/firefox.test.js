@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import puppeteer from "puppeteer-core";
-import { SHOTS, meta, norm, startServer, testBuild } from "./harness.js";
+import { PLACEHOLDER, SHOTS, meta, norm, startServer, testBuild } from "./harness.js";
 
 const HOOK_BACKGROUND = `
 browser.runtime.onMessage.addListener((msg, sender) => {
@@ -59,6 +59,13 @@ const hook = (page, action) =>
 test("Firefox: one click cleans the page in place, keeps the article, and undo restores it", async () => {
   const name = "firstpost-india-china";
   const page = await firefox.newPage();
+  // As in Chromium: the fixture's remote images are drawn as placeholders, nothing else leaves the machine.
+  await page.setRequestInterception(true);
+  page.on("request", (req) => {
+    if (new URL(req.url()).origin === server.base) req.continue();
+    else if (/\.(jpe?g|png|webp|gif|avif|svg)(\?|$)/i.test(req.url())) req.respond({ status: 200, contentType: "image/svg+xml", body: PLACEHOLDER });
+    else req.abort();
+  });
   await page.goto(`${server.base}/f/${name}/`, { waitUntil: "load" });
   const outer = () => page.evaluate(() => document.documentElement.outerHTML);
   const text = async () => norm(await page.evaluate(() => document.body.innerText));

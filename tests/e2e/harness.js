@@ -42,7 +42,9 @@ export const VEILS = {
   display: "body { display: none !important }",
 };
 // A neutral picture for the fixtures' image URLs, so screenshots show images.
-const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><defs><linearGradient id="g" x2="1" y2="1">
+// ...and for their SVG images (logos, icons), a plain wordmark-shaped block.
+const LOGO = `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="32"><rect width="160" height="32" rx="4" fill="#9d2a2a"/></svg>`;
+export const PLACEHOLDER = `<svg xmlns="http://www.w3.org/2000/svg" width="960" height="540"><defs><linearGradient id="g" x2="1" y2="1">
 <stop offset="0" stop-color="#9fb4c7"/><stop offset="1" stop-color="#d9cbb0"/></linearGradient></defs><rect width="960" height="540" fill="url(#g)"/></svg>`;
 
 /**
@@ -120,18 +122,18 @@ export async function launchChrome(server, extDir = testBuild("chrome")) {
 
 // For screenshots: the fixtures' own stylesheets live on made-up hosts; this
 // stands in for them so the pages look like a news site rather than raw HTML.
-const SITE_CSS = `body { max-width: 980px; margin: 0 auto; padding: 0 20px; font: 17px/1.55 Georgia, serif; color: #222; }
+const SITE_CSS = `body { max-width: 980px; margin: 0 auto; padding: 12px 20px 0; font: 17px/1.55 Georgia, serif; color: #222; }
 header, nav { font: 14px/1.4 system-ui, sans-serif; } nav ul, header ul, footer ul { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; }
 a { color: #1a4f8b; text-decoration: none; } img, iframe, video { max-width: 100%; height: auto; } h1 { font-size: 34px; line-height: 1.2; }
-aside, [class*="ad"], [class*="promo"], [class*="newsletter"] { background: #f3f1ec; padding: 8px 12px; margin: 12px 0; font-family: system-ui, sans-serif; font-size: 14px; }
+aside, [class|="ad"], [class*=" ad-"], [class*="-ad "], [class$="-ad"], [class*="promo"], [class*="newsletter"] { background: #f3f1ec; padding: 8px 12px; margin: 12px 0; font-family: system-ui, sans-serif; font-size: 14px; }
 figure { margin: 16px 0; } figcaption { font: 13px/1.4 system-ui, sans-serif; color: #666; } footer { border-top: 1px solid #ddd; margin-top: 32px; font: 13px system-ui, sans-serif; }`;
 
 /** Opens `url` in a new tab, with the fixtures' remote images drawn as placeholders (and, `styled`, their CSS). */
 export async function open(ctx, url, { styled = false, small = false } = {}) {
   const page = await ctx.newPage();
-  if (small) await page.setViewportSize({ width: 1024, height: 640 }); // screenshots: keep the PNGs small
-  await page.route(/\.(jpe?g|png|webp|gif|avif)(\?|$)/i, (route) =>
-    route.fulfill({ contentType: "image/svg+xml", body: PLACEHOLDER }),
+  if (small) await page.setViewportSize({ width: 1024, height: 760 }); // screenshots: keep the PNGs small
+  await page.route(/\.(jpe?g|png|webp|gif|avif|svg)(\?|$)/i, (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: /\.svg(\?|$)/i.test(route.request().url()) ? LOGO : PLACEHOLDER }),
   );
   if (styled) await page.route(/\.css(\?|$)/i, (route) => route.fulfill({ contentType: "text/css", body: SITE_CSS }));
   page.response = await page.goto(url, { waitUntil: "load" });
