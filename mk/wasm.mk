@@ -15,6 +15,8 @@ WASM_BENCH_DIR := target/wasm-bench
 WASM_BENCH_PKG := target/wasm-bench-pkg
 WASM_BINDGEN ?= wasm-bindgen
 WASM_OPT := node_modules/.bin/wasm-opt
+# Minifies the package's JavaScript (glue, walker, applier): 11 KB -> 6 KB gzipped.
+ESBUILD := node_modules/.bin/esbuild
 # The CLI must match the wasm-bindgen crate exactly (the glue's ABI changes between versions).
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
 # Where the package is copied for the demo and the extension (both generated, gitignored).
@@ -26,15 +28,16 @@ wasm-tools:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@test "$$($(WASM_BINDGEN) --version 2>/dev/null)" = "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 		$(CARGO) install --force wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
-	@test -x $(WASM_OPT) || npm ci || npm install
+	@test -x $(WASM_OPT) -a -x $(ESBUILD) || npm ci || npm install
 
 # $(1): the cargo output .wasm, $(2): the package directory.
 define wasm_package
 	rm -rf $(2)
 	$(WASM_BINDGEN) --target web --out-dir $(2) $(1)
-	$(WASM_OPT) -Oz --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
+	$(WASM_OPT) -Oz --converge --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
 	mkdir -p $(2)/dom
 	cp js/engine/snapshot.js js/engine/apply.js $(2)/dom/
+	find $(2) -name '*.js' -exec $(ESBUILD) --minify --format=esm --log-level=warning --allow-overwrite {} --outfile={} \;
 endef
 
 wasm: wasm-tools
@@ -60,8 +63,8 @@ lint-wasm:
 	npx eslint js/engine tests/browser/engine bench/browser
 
 test-browser:: test-browser-engine
-test-browser-engine: wasm wasm-bench native
+test-browser-engine: native wasm-bench wasm
 	node --test tests/browser/engine/*.test.js
 
-bench-browser: wasm wasm-bench
+bench-browser: wasm-bench wasm
 	node bench/browser/run.js

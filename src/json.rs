@@ -145,11 +145,7 @@ impl Parser<'_> {
         {
             self.i += 1;
         }
-        std::str::from_utf8(&self.s[start..self.i])
-            .ok()?
-            .parse()
-            .ok()
-            .map(Json::Num)
+        number_value(&self.s[start..self.i]).map(Json::Num)
     }
 
     fn hex4(&mut self) -> Option<u32> {
@@ -202,9 +198,73 @@ impl Parser<'_> {
     }
 }
 
+/// A JSON-LD number: the grammar `f64::from_str` accepts (sign, digits with
+/// an optional point, optional exponent), the value only approximately. No
+/// number of JSON-LD is ever read, and `f64::from_str` brings 12 KB of
+/// tables into the `.wasm`.
+fn number_value(s: &[u8]) -> Option<f64> {
+    let mut i = usize::from(matches!(s.first(), Some(b'-' | b'+')));
+    let (mut mantissa, mut digits, mut exp) = (0f64, 0u32, 0i32);
+    let mut point = false;
+    while let Some(&b) = s.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10.0 + f64::from(b - b'0');
+                digits += 1;
+                exp -= i32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if digits == 0 {
+        return None;
+    }
+    if let Some(b'e' | b'E') = s.get(i) {
+        i += 1;
+        let negative = s.get(i) == Some(&b'-');
+        i += usize::from(matches!(s.get(i), Some(b'-' | b'+')));
+        let (mut e, mut e_digits) = (0i32, 0u32);
+        while let Some(&b @ b'0'..=b'9') = s.get(i) {
+            e = e.saturating_mul(10).saturating_add(i32::from(b - b'0'));
+            e_digits += 1;
+            i += 1;
+        }
+        if e_digits == 0 {
+            return None;
+        }
+        exp = exp.saturating_add(if negative { -e } else { e });
+    }
+    if i != s.len() {
+        return None;
+    }
+    let value = mantissa * 10f64.powi(exp);
+    Some(if s.first() == Some(&b'-') {
+        -value
+    } else {
+        value
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_the_grammar_of_f64_from_str() {
+        for n in [
+            "0", "-1", "+2", "1.5", "1.", ".5", "-.5", "1e5", "1E+5", "2.5e-3", "007", ".", "-",
+            "+", "e5", "1e", "1e+", "1.2.3", "1-2", "--1", "1e5.5", ".e1", "1ee2", "",
+        ] {
+            assert_eq!(
+                number_value(n.as_bytes()).is_some(),
+                n.parse::<f64>().is_ok(),
+                "{n:?}"
+            );
+        }
+        assert_eq!(number_value(b"-2.5e2"), Some(-250.0));
+    }
 
     #[test]
     fn parses_json_ld() {

@@ -12,7 +12,8 @@ pub(crate) enum Error {
     Snapshot(String),
     /// The snapshot's fields do not describe a tree.
     Page(PageError),
-    /// A result could not be turned into a JavaScript value.
+    /// A result could not be turned into a JavaScript value (benchmark build).
+    #[cfg(newsclean_bench)]
     Output(serde_wasm_bindgen::Error),
     /// A JavaScript function we called threw (the walker, the applier); the
     /// value is passed on unchanged.
@@ -32,6 +33,7 @@ impl From<Error> for JsValue {
             Error::Options(e) => format!("newsclean: bad options: {e}"),
             Error::Snapshot(why) => format!("newsclean: bad snapshot: {why}"),
             Error::Page(e) => format!("newsclean: {e}"),
+            #[cfg(newsclean_bench)]
             Error::Output(e) => format!("newsclean: cannot return the result: {e}"),
         };
         JsError::new(&message).into()

@@ -26,11 +26,11 @@
 
 mod error;
 mod from_js;
+mod out;
 mod types;
 #[cfg(newsclean_bench)]
 mod walker;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::page::Page;
@@ -51,11 +51,10 @@ extern "C" {
     fn apply_plan(nodes: &JsValue, plan: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Results go out as plain objects: maps as objects, missing values as
-/// `null`, so they survive JSON channels unchanged.
-const OUT: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
+/// The benchmark's snapshot out (serde: fine outside the shipped build).
+#[cfg(newsclean_bench)]
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
+    const OUT: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&OUT).map_err(Error::Output)
 }
 
@@ -128,7 +127,7 @@ pub fn clean_document(
     spend(&mut opts, started);
     let mut plan = crate::clean(&taken.page, &opts);
     plan.budget_hit |= taken.budget_hit;
-    let plan = to_js(&plan)?;
+    let plan = out::plan_js(&plan)?;
     Ok(apply_plan(&taken.nodes, &plan).map_err(Error::Js)?)
 }
 
@@ -144,7 +143,9 @@ pub fn extract_document(
     let mut opts = from_js::options(&options)?;
     let taken = take(&document, &options, false)?;
     spend(&mut opts, started);
-    Ok(to_js(&crate::extract(&taken.page, &opts))?)
+    Ok(out::article_js(
+        crate::extract(&taken.page, &opts).as_ref(),
+    )?)
 }
 
 /// A quick guess whether `extract` will find an article worth reading.
@@ -167,7 +168,7 @@ pub fn clean_snapshot(
     error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
-    Ok(to_js(&crate::clean(&page, &opts))?)
+    Ok(out::plan_js(&crate::clean(&page, &opts))?)
 }
 
 /// The article of a snapshot judged outside the page, or `null`.
@@ -179,7 +180,7 @@ pub fn extract_snapshot(
     error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
-    Ok(to_js(&crate::extract(&page, &opts))?)
+    Ok(out::article_js(crate::extract(&page, &opts).as_ref())?)
 }
 
 /// `isProbablyReaderable` for a snapshot judged outside the page.

@@ -1,11 +1,11 @@
 //! Arabic (ar) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "ar",
-    ad: &[
+    ad: labels![
         "إعلان",
         "إعلانات",
         "برعاية",
@@ -15,7 +15,7 @@ pub const SET: LabelSet = LabelSet {
         "مساحة إعلانية",
         "ممول",
     ],
-    trending: &[
+    trending: labels![
         "أبرز الأخبار",
         "الأكثر انتشارا",
         "الأكثر تداولا",
@@ -28,7 +28,7 @@ pub const SET: LabelSet = LabelSet {
         "الرائج",
         "رائج",
     ],
-    quick_links: &[
+    quick_links: labels![
         "الأقسام",
         "القائمة الرئيسية",
         "انتقل إلى المحتوى",
@@ -39,7 +39,7 @@ pub const SET: LabelSet = LabelSet {
         "روابط مهمة",
         "كل الأقسام",
     ],
-    related: &[
+    related: labels![
         "أخبار ذات صلة",
         "اخترنا لك",
         "اقرأ أيضا",
@@ -57,7 +57,7 @@ pub const SET: LabelSet = LabelSet {
         "مواضيع مقترحة",
         "موضوعات ذات صلة",
     ],
-    social: &[
+    social: labels![
         "انسخ الرابط",
         "تابعنا",
         "تابعنا على",
@@ -70,7 +70,7 @@ pub const SET: LabelSet = LabelSet {
         "شارك هذا المقال",
         "نسخ الرابط",
     ],
-    promo: &[
+    promo: labels![
         "اشترك",
         "اشترك الآن",
         "اشترك في النشرة",

@@ -1,11 +1,11 @@
 //! Czech (cs) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "cs",
-    ad: &[
+    ad: labels![
         "inzerce",
         "komerční sdělení",
         "pokračování článku pod reklamou",
@@ -14,7 +14,7 @@ pub const SET: LabelSet = LabelSet {
         "sponzorovaný obsah",
         "sponzorováno",
     ],
-    trending: &[
+    trending: labels![
         "nejdiskutovanější",
         "nejoblíbenější",
         "nejsledovanější",
@@ -24,7 +24,7 @@ pub const SET: LabelSet = LabelSet {
         "populární",
         "právě se čte",
     ],
-    quick_links: &[
+    quick_links: labels![
         "hlavní menu",
         "mapa stránek",
         "přejít na obsah",
@@ -33,7 +33,7 @@ pub const SET: LabelSet = LabelSet {
         "užitečné odkazy",
         "všechny rubriky",
     ],
-    related: &[
+    related: labels![
         "další zprávy",
         "další články",
         "doporučené",
@@ -51,7 +51,7 @@ pub const SET: LabelSet = LabelSet {
         "číst dál",
         "číst více",
     ],
-    social: &[
+    social: labels![
         "kopírovat odkaz",
         "sdílejte",
         "sdílet",
@@ -61,7 +61,7 @@ pub const SET: LabelSet = LabelSet {
         "sledujte nás",
         "zkopírovat odkaz",
     ],
-    promo: &[
+    promo: labels![
         "objednat newsletter",
         "odebírat newsletter",
         "používáme cookies",

@@ -1,11 +1,11 @@
 //! German (de) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "de",
-    ad: &[
+    ad: labels![
         "advertorial",
         "anzeige",
         "artikel wird nach der anzeige fortgesetzt",
@@ -19,7 +19,7 @@ pub const SET: LabelSet = LabelSet {
         "werbeanzeige",
         "werbung",
     ],
-    trending: &[
+    trending: labels![
         "aktuelle artikel",
         "aktuelle beiträge",
         "am meisten gelesen",
@@ -44,7 +44,7 @@ pub const SET: LabelSet = LabelSet {
         "topthemen",
         "viel gelesen",
     ],
-    quick_links: &[
+    quick_links: labels![
         "alle ressorts",
         "alle rubriken",
         "beitrags navigation",
@@ -81,7 +81,7 @@ pub const SET: LabelSet = LabelSet {
         "zurück zur übersicht",
         "ältere beiträge",
     ],
-    related: &[
+    related: labels![
         "artikel zum thema",
         "auch interessant",
         "auch lesenswert",
@@ -118,7 +118,7 @@ pub const SET: LabelSet = LabelSet {
         "ähnliche beiträge",
         "ähnliche nachrichten",
     ],
-    social: &[
+    social: labels![
         "artikel teilen",
         "auf facebook teilen",
         "beitrag teilen",
@@ -131,7 +131,7 @@ pub const SET: LabelSet = LabelSet {
         "teilen",
         "teilen sie diesen artikel",
     ],
-    promo: &[
+    promo: labels![
         "abo abschließen",
         "abonnieren",
         "alle akzeptieren",

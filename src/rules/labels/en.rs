@@ -1,11 +1,11 @@
 //! English (en) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "en",
-    ad: &[
+    ad: labels![
         "ad",
         "ad choices",
         "adchoices",
@@ -52,7 +52,7 @@ pub const SET: LabelSet = LabelSet {
         "story continues below this ad",
         "the article continues after this ad",
     ],
-    trending: &[
+    trending: labels![
         "editor s choice",
         "editor s picks",
         "editors choice",
@@ -108,7 +108,7 @@ pub const SET: LabelSet = LabelSet {
         "what s hot",
         "what s trending",
     ],
-    quick_links: &[
+    quick_links: labels![
         "all sections",
         "all topics",
         "back",
@@ -159,7 +159,7 @@ pub const SET: LabelSet = LabelSet {
         "tags",
         "useful links",
     ],
-    related: &[
+    related: labels![
         "also read",
         "also see",
         "around the web",
@@ -228,7 +228,7 @@ pub const SET: LabelSet = LabelSet {
         "you might be interested in",
         "you might like",
     ],
-    social: &[
+    social: labels![
         "connect with us",
         "copy link",
         "email this",
@@ -271,7 +271,7 @@ pub const SET: LabelSet = LabelSet {
         "stay connected",
         "tweet this",
     ],
-    promo: &[
+    promo: labels![
         "accept all",
         "accept all cookies",
         "accept cookies",

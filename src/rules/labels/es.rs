@@ -1,11 +1,11 @@
 //! Spanish (es) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "es",
-    ad: &[
+    ad: labels![
         "anuncio",
         "anuncios",
         "contenido de marca",
@@ -15,7 +15,7 @@ pub const SET: LabelSet = LabelSet {
         "publicidad",
         "sigue leyendo después de la publicidad",
     ],
-    trending: &[
+    trending: labels![
         "lo más comentado",
         "lo más compartido",
         "lo más leído",
@@ -29,7 +29,7 @@ pub const SET: LabelSet = LabelSet {
         "noticias más leídas",
         "visto ahora",
     ],
-    quick_links: &[
+    quick_links: labels![
         "accesos directos",
         "artículo anterior",
         "artículo siguiente",
@@ -48,7 +48,7 @@ pub const SET: LabelSet = LabelSet {
         "volver al inicio",
         "volver arriba",
     ],
-    related: &[
+    related: labels![
         "artículos relacionados",
         "contenido relacionado",
         "le puede interesar",
@@ -71,7 +71,7 @@ pub const SET: LabelSet = LabelSet {
         "te recomendamos",
         "ver también",
     ],
-    social: &[
+    social: labels![
         "comparte",
         "comparte esta noticia",
         "compartir",
@@ -85,7 +85,7 @@ pub const SET: LabelSet = LabelSet {
         "síguenos",
         "síguenos en",
     ],
-    promo: &[
+    promo: labels![
         "aceptar cookies",
         "aceptar todas",
         "aceptar y continuar",

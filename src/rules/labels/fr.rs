@@ -1,11 +1,11 @@
 //! French (fr) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "fr",
-    ad: &[
+    ad: labels![
         "annonce",
         "contenu de marque",
         "contenu partenaire",
@@ -18,7 +18,7 @@ pub const SET: LabelSet = LabelSet {
         "sponsorisé",
         "suite après la publicité",
     ],
-    trending: &[
+    trending: labels![
         "articles les plus lus",
         "les articles les plus lus",
         "les plus commentés",
@@ -30,7 +30,7 @@ pub const SET: LabelSet = LabelSet {
         "populaire",
         "top articles",
     ],
-    quick_links: &[
+    quick_links: labels![
         "accès rapide",
         "aller au contenu",
         "aller au contenu principal",
@@ -47,7 +47,7 @@ pub const SET: LabelSet = LabelSet {
         "rubriques",
         "toutes les rubriques",
     ],
-    related: &[
+    related: labels![
         "a lire aussi",
         "ailleurs sur le web",
         "articles liés",
@@ -73,7 +73,7 @@ pub const SET: LabelSet = LabelSet {
         "à lire également",
         "à voir aussi",
     ],
-    social: &[
+    social: labels![
         "copier le lien",
         "envoyer par e mail",
         "nous suivre",
@@ -86,7 +86,7 @@ pub const SET: LabelSet = LabelSet {
         "suivez nous",
         "suivez nous sur",
     ],
-    promo: &[
+    promo: labels![
         "abonnez vous",
         "abonnez vous pour lire la suite",
         "annuler la réponse",

@@ -1,18 +1,18 @@
 //! Hindi (hi) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "hi",
-    ad: &[
+    ad: labels![
         "पेड कंटेंट",
         "प्रायोजित",
         "प्रायोजित सामग्री",
         "विज्ञापन",
         "स्पॉन्सर्ड",
     ],
-    trending: &[
+    trending: labels![
         "टॉप खबरें",
         "टॉप न्यूज",
         "ट्रेंडिंग",
@@ -25,7 +25,7 @@ pub const SET: LabelSet = LabelSet {
         "सबसे ज्यादा पढ़ी गई",
         "सबसे ज्यादा पढ़े गए",
     ],
-    quick_links: &[
+    quick_links: labels![
         "उपयोगी लिंक",
         "क्विक लिंक्स",
         "त्वरित लिंक",
@@ -33,7 +33,7 @@ pub const SET: LabelSet = LabelSet {
         "सभी सेक्शन",
         "साइट मैप",
     ],
-    related: &[
+    related: labels![
         "अन्य खबरें",
         "आप यह भी पसंद कर सकते हैं",
         "इसे भी पढ़ें",
@@ -51,7 +51,7 @@ pub const SET: LabelSet = LabelSet {
         "संबंधित लेख",
         "सम्बंधित खबरें",
     ],
-    social: &[
+    social: labels![
         "फेसबुक पर शेयर करें",
         "फॉलो करें",
         "लिंक कॉपी करें",
@@ -59,7 +59,7 @@ pub const SET: LabelSet = LabelSet {
         "शेयर करें",
         "हमें फॉलो करें",
     ],
-    promo: &[
+    promo: labels![
         "ऐप डाउनलोड करें",
         "न्यूजलेटर",
         "सदस्यता लें",

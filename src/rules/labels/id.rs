@@ -1,18 +1,18 @@
 //! Indonesian (id) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "id",
-    ad: &[
+    ad: labels![
         "artikel bersponsor",
         "disponsori",
         "iklan",
         "konten bersponsor",
         "konten sponsor",
     ],
-    trending: &[
+    trending: labels![
         "berita terkini",
         "berita terpopuler",
         "paling banyak dibaca",
@@ -21,14 +21,14 @@ pub const SET: LabelSet = LabelSet {
         "terpopuler",
         "terpopuler hari ini",
     ],
-    quick_links: &[
+    quick_links: labels![
         "lompat ke konten",
         "menu utama",
         "peta situs",
         "semua kanal",
         "tautan cepat",
     ],
-    related: &[
+    related: labels![
         "artikel lainnya",
         "artikel terkait",
         "baca juga",
@@ -44,7 +44,7 @@ pub const SET: LabelSet = LabelSet {
         "simak juga",
         "terkait",
     ],
-    social: &[
+    social: labels![
         "bagikan",
         "bagikan artikel",
         "bagikan artikel ini",
@@ -54,7 +54,7 @@ pub const SET: LabelSet = LabelSet {
         "salin link",
         "salin tautan",
     ],
-    promo: &[
+    promo: labels![
         "berlangganan",
         "berlangganan sekarang",
         "download aplikasi",

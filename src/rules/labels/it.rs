@@ -1,11 +1,11 @@
 //! Italian (it) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "it",
-    ad: &[
+    ad: labels![
         "annuncio",
         "articolo sponsorizzato",
         "contenuto sponsorizzato",
@@ -15,7 +15,7 @@ pub const SET: LabelSet = LabelSet {
         "pubbliredazionale",
         "sponsorizzato",
     ],
-    trending: &[
+    trending: labels![
         "di tendenza",
         "i più letti",
         "i più visti",
@@ -28,7 +28,7 @@ pub const SET: LabelSet = LabelSet {
         "più popolari",
         "più visti",
     ],
-    quick_links: &[
+    quick_links: labels![
         "accesso rapido",
         "articolo precedente",
         "articolo successivo",
@@ -44,7 +44,7 @@ pub const SET: LabelSet = LabelSet {
         "tutte le sezioni",
         "vai al contenuto",
     ],
-    related: &[
+    related: labels![
         "altre notizie",
         "articoli correlati",
         "consigliati",
@@ -63,7 +63,7 @@ pub const SET: LabelSet = LabelSet {
         "ti potrebbe interessare",
         "vedi anche",
     ],
-    social: &[
+    social: labels![
         "condividi",
         "condividi l articolo",
         "condividi questo articolo",
@@ -75,7 +75,7 @@ pub const SET: LabelSet = LabelSet {
         "seguici",
         "seguici su",
     ],
-    promo: &[
+    promo: labels![
         "abbonati",
         "abbonati ora",
         "accetta e chiudi",

@@ -1,11 +1,11 @@
 //! Japanese (ja) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "ja",
-    ad: &[
+    ad: labels![
         "pr",
         "スポンサードリンク",
         "スポンサーリンク",
@@ -13,7 +13,7 @@ pub const SET: LabelSet = LabelSet {
         "プロモーション",
         "広告",
     ],
-    trending: &[
+    trending: labels![
         "いま話題",
         "よく読まれている記事",
         "アクセスランキング",
@@ -28,7 +28,7 @@ pub const SET: LabelSet = LabelSet {
         "注目記事",
         "記事ランキング",
     ],
-    quick_links: &[
+    quick_links: labels![
         "カテゴリ",
         "カテゴリー",
         "クイックリンク",
@@ -37,7 +37,7 @@ pub const SET: LabelSet = LabelSet {
         "本文へスキップ",
         "本文へ移動",
     ],
-    related: &[
+    related: labels![
         "あなたへのおすすめ",
         "あわせて読みたい",
         "おすすめ記事",
@@ -53,7 +53,7 @@ pub const SET: LabelSet = LabelSet {
         "関連情報",
         "関連記事",
     ],
-    social: &[
+    social: labels![
         "lineで送る",
         "このページをシェア",
         "この記事をシェアする",
@@ -64,7 +64,7 @@ pub const SET: LabelSet = LabelSet {
         "フォローする",
         "リンクをコピー",
     ],
-    promo: &[
+    promo: labels![
         "すべて同意する",
         "アプリをダウンロード",
         "クッキーの使用について",

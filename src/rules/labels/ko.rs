@@ -1,12 +1,12 @@
 //! Korean (ko) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "ko",
-    ad: &["광고", "스폰서", "스폰서 콘텐츠", "파워링크", "협찬"],
-    trending: &[
+    ad: labels!["광고", "스폰서", "스폰서 콘텐츠", "파워링크", "협찬"],
+    trending: labels![
         "가장 많이 본 뉴스",
         "많이 본 기사",
         "많이 본 뉴스",
@@ -18,7 +18,7 @@ pub const SET: LabelSet = LabelSet {
         "주요 뉴스",
         "화제의 뉴스",
     ],
-    quick_links: &[
+    quick_links: labels![
         "메인 메뉴",
         "바로가기",
         "본문 바로가기",
@@ -28,7 +28,7 @@ pub const SET: LabelSet = LabelSet {
         "전체메뉴",
         "주메뉴 바로가기",
     ],
-    related: &[
+    related: labels![
         "관련 기사",
         "관련 뉴스",
         "관련기사",
@@ -43,7 +43,7 @@ pub const SET: LabelSet = LabelSet {
         "추천기사",
         "함께 볼만한 뉴스",
     ],
-    social: &[
+    social: labels![
         "url 복사",
         "공유",
         "공유하기",
@@ -52,7 +52,7 @@ pub const SET: LabelSet = LabelSet {
         "카카오톡 공유",
         "페이스북 공유",
     ],
-    promo: &[
+    promo: labels![
         "구독",
         "구독하기",
         "뉴스레터",

@@ -32,20 +32,57 @@ mod tr;
 mod uk;
 mod zh;
 
+/// A list of labels, stored as one string with a line per label: 1,700
+/// labels as `&[&str]` would add 14 KB of pointers to the `.wasm`.
+#[derive(Clone, Copy)]
+pub struct Labels(&'static str);
+
+/// `labels!["a", "b"]`: the [`Labels`] "a" and "b".
+macro_rules! labels {
+    ($($label:literal),* $(,)?) => {
+        $crate::rules::labels::Labels::new(concat!($($label, "\n"),*))
+    };
+}
+use labels;
+
+impl Labels {
+    #[doc(hidden)]
+    pub const fn new(lines: &'static str) -> Self {
+        Labels(lines)
+    }
+
+    /// The labels, in their order.
+    pub fn iter(self) -> std::str::SplitTerminator<'static, char> {
+        self.0.split_terminator('\n')
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for Labels {
+    type Item = &'static str;
+    type IntoIter = std::str::SplitTerminator<'static, char>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 /// Clutter labels of one language, each list normalised, sorted, unique.
 pub struct LabelSet {
     pub lang: &'static str,
-    pub ad: &'static [&'static str],
-    pub trending: &'static [&'static str],
-    pub quick_links: &'static [&'static str],
-    pub related: &'static [&'static str],
-    pub social: &'static [&'static str],
-    pub promo: &'static [&'static str],
+    pub ad: Labels,
+    pub trending: Labels,
+    pub quick_links: Labels,
+    pub related: Labels,
+    pub social: Labels,
+    pub promo: Labels,
 }
 
 impl LabelSet {
     /// The lists with the kind each marks, in [`Kind::ALL`] order.
-    pub fn by_kind(&self) -> [(Kind, &'static [&'static str]); 6] {
+    pub fn by_kind(&self) -> [(Kind, Labels); 6] {
         [
             (Kind::Ad, self.ad),
             (Kind::Trending, self.trending),
@@ -162,14 +199,15 @@ mod tests {
         for set in LANGUAGES {
             for (kind, list) in set.by_kind() {
                 for l in list {
+                    assert!(!l.contains('\n'));
                     assert_eq!(
                         normalize_label(l),
-                        *l,
+                        l,
                         "{} {kind:?}: not normalised",
                         set.lang
                     );
                 }
-                for w in list.windows(2) {
+                for w in list.iter().collect::<Vec<_>>().windows(2) {
                     assert!(
                         w[0] < w[1],
                         "{} {kind:?}: {:?} !< {:?}",
@@ -231,7 +269,7 @@ mod tests {
             for set in LANGUAGES {
                 for (kind, list) in set.by_kind() {
                     assert!(
-                        !list.contains(&word.as_str()),
+                        !list.iter().any(|l| l == word),
                         "{} {kind:?} has {word:?}",
                         set.lang
                     );

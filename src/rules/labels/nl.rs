@@ -1,11 +1,11 @@
 //! Dutch (nl) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "nl",
-    ad: &[
+    ad: labels![
         "advertentie",
         "advertenties",
         "gesponsord",
@@ -15,7 +15,7 @@ pub const SET: LabelSet = LabelSet {
         "partnerbijdrage",
         "reclame",
     ],
-    trending: &[
+    trending: labels![
         "best gelezen",
         "meest bekeken",
         "meest gedeeld",
@@ -24,7 +24,7 @@ pub const SET: LabelSet = LabelSet {
         "nu populair",
         "populair",
     ],
-    quick_links: &[
+    quick_links: labels![
         "alle rubrieken",
         "direct naar",
         "ga naar de inhoud",
@@ -40,7 +40,7 @@ pub const SET: LabelSet = LabelSet {
         "volgend artikel",
         "vorig artikel",
     ],
-    related: &[
+    related: labels![
         "aanbevolen",
         "aanbevolen voor jou",
         "bekijk ook",
@@ -58,7 +58,7 @@ pub const SET: LabelSet = LabelSet {
         "ook interessant",
         "zie ook",
     ],
-    social: &[
+    social: labels![
         "deel dit",
         "deel dit artikel",
         "deel op facebook",
@@ -69,7 +69,7 @@ pub const SET: LabelSet = LabelSet {
         "volg ons",
         "volg ons op",
     ],
-    promo: &[
+    promo: labels![
         "aanmelden nieuwsbrief",
         "abonneer",
         "abonneer je",

@@ -1,11 +1,11 @@
 //! Polish (pl) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "pl",
-    ad: &[
+    ad: labels![
         "artykuł sponsorowany",
         "dalsza część artykułu pod reklamą",
         "dalszy ciąg artykułu pod reklamą",
@@ -16,7 +16,7 @@ pub const SET: LabelSet = LabelSet {
         "sponsorowane",
         "treść sponsorowana",
     ],
-    trending: &[
+    trending: labels![
         "gorące tematy",
         "na czasie",
         "najchętniej czytane",
@@ -25,7 +25,7 @@ pub const SET: LabelSet = LabelSet {
         "najpopularniejsze",
         "popularne",
     ],
-    quick_links: &[
+    quick_links: labels![
         "działy",
         "mapa strony",
         "menu główne",
@@ -39,7 +39,7 @@ pub const SET: LabelSet = LabelSet {
         "wróć",
         "wszystkie działy",
     ],
-    related: &[
+    related: labels![
         "czytaj dalej",
         "czytaj również",
         "czytaj także",
@@ -61,7 +61,7 @@ pub const SET: LabelSet = LabelSet {
         "zobacz także",
         "zobacz też",
     ],
-    social: &[
+    social: labels![
         "kopiuj link",
         "obserwuj nas",
         "podziel się",
@@ -72,7 +72,7 @@ pub const SET: LabelSet = LabelSet {
         "udostępnij na twitterze",
         "śledź nas",
     ],
-    promo: &[
+    promo: labels![
         "akceptuj wszystko",
         "akceptuję i przechodzę do serwisu",
         "dodaj komentarz",

@@ -1,11 +1,11 @@
 //! Portuguese (pt) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "pt",
-    ad: &[
+    ad: labels![
         "anúncio",
         "conteúdo de marca",
         "conteúdo patrocinado",
@@ -14,7 +14,7 @@ pub const SET: LabelSet = LabelSet {
         "patrocinado",
         "publicidade",
     ],
-    trending: &[
+    trending: labels![
         "as mais lidas",
         "em alta",
         "mais acessadas",
@@ -27,7 +27,7 @@ pub const SET: LabelSet = LabelSet {
         "mais vistos",
         "os mais lidos",
     ],
-    quick_links: &[
+    quick_links: labels![
         "artigo anterior",
         "ir para o conteúdo",
         "links rápidos",
@@ -41,7 +41,7 @@ pub const SET: LabelSet = LabelSet {
         "voltar",
         "voltar ao topo",
     ],
-    related: &[
+    related: labels![
         "artigos relacionados",
         "leia a seguir",
         "leia mais",
@@ -62,7 +62,7 @@ pub const SET: LabelSet = LabelSet {
         "você pode gostar",
         "você também pode gostar",
     ],
-    social: &[
+    social: labels![
         "compartilhar",
         "compartilhar no facebook",
         "compartilhar no whatsapp",
@@ -73,7 +73,7 @@ pub const SET: LabelSet = LabelSet {
         "partilhe",
         "siga nos",
     ],
-    promo: &[
+    promo: labels![
         "aceitar cookies",
         "aceitar todos",
         "assine",

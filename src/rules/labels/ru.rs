@@ -1,11 +1,11 @@
 //! Russian (ru) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "ru",
-    ad: &[
+    ad: labels![
         "материалы партнеров",
         "на правах рекламы",
         "новости партнеров",
@@ -17,7 +17,7 @@ pub const SET: LabelSet = LabelSet {
         "спецпроект",
         "спонсорский материал",
     ],
-    trending: &[
+    trending: labels![
         "в тренде",
         "главные новости",
         "обсуждаемое",
@@ -32,7 +32,7 @@ pub const SET: LabelSet = LabelSet {
         "сейчас читают",
         "топ новостей",
     ],
-    quick_links: &[
+    quick_links: labels![
         "быстрые ссылки",
         "все разделы",
         "все рубрики",
@@ -45,7 +45,7 @@ pub const SET: LabelSet = LabelSet {
         "рубрики",
         "следующая статья",
     ],
-    related: &[
+    related: labels![
         "вам будет интересно",
         "вам может быть интересно",
         "вам также может понравиться",
@@ -67,7 +67,7 @@ pub const SET: LabelSet = LabelSet {
         "читать далее",
         "читать также",
     ],
-    social: &[
+    social: labels![
         "мы в социальных сетях",
         "мы в соцсетях",
         "поделитесь",
@@ -77,7 +77,7 @@ pub const SET: LabelSet = LabelSet {
         "скопировать ссылку",
         "следите за нами",
     ],
-    promo: &[
+    promo: labels![
         "добавить комментарий",
         "мы используем cookies",
         "мы используем файлы cookie",

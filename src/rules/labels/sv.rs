@@ -1,18 +1,18 @@
 //! Swedish (sv) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "sv",
-    ad: &[
+    ad: labels![
         "annons",
         "annonser",
         "artikeln fortsätter under annonsen",
         "sponsrat",
         "sponsrat innehåll",
     ],
-    trending: &[
+    trending: labels![
         "mest delade",
         "mest klickade",
         "mest läst",
@@ -22,7 +22,7 @@ pub const SET: LabelSet = LabelSet {
         "populärt",
         "trendar",
     ],
-    quick_links: &[
+    quick_links: labels![
         "avdelningar",
         "genvägar",
         "gå till innehållet",
@@ -32,7 +32,7 @@ pub const SET: LabelSet = LabelSet {
         "till innehållet",
         "webbplatskarta",
     ],
-    related: &[
+    related: labels![
         "du kanske också gillar",
         "fler nyheter",
         "läs mer",
@@ -46,7 +46,7 @@ pub const SET: LabelSet = LabelSet {
         "relaterat",
         "se också",
     ],
-    social: &[
+    social: labels![
         "dela",
         "dela artikel",
         "dela artikeln",
@@ -55,7 +55,7 @@ pub const SET: LabelSet = LabelSet {
         "följ oss på",
         "kopiera länk",
     ],
-    promo: &[
+    promo: labels![
         "acceptera alla",
         "anmäl dig till vårt nyhetsbrev",
         "bli prenumerant",

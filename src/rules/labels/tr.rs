@@ -1,18 +1,18 @@
 //! Turkish (tr) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "tr",
-    ad: &[
+    ad: labels![
         "reklam",
         "reklam alanı",
         "reklamlar",
         "sponsorlu",
         "sponsorlu içerik",
     ],
-    trending: &[
+    trending: labels![
         "en popüler",
         "en çok izlenenler",
         "en çok okunan",
@@ -23,7 +23,7 @@ pub const SET: LabelSet = LabelSet {
         "çok okunanlar",
         "öne çıkanlar",
     ],
-    quick_links: &[
+    quick_links: labels![
         "ana menü",
         "bölümler",
         "hızlı erişim",
@@ -33,7 +33,7 @@ pub const SET: LabelSet = LabelSet {
         "site haritası",
         "tüm kategoriler",
     ],
-    related: &[
+    related: labels![
         "ayrıca okuyun",
         "benzer haberler",
         "bunlar da ilginizi çekebilir",
@@ -47,7 +47,7 @@ pub const SET: LabelSet = LabelSet {
         "ilginizi çekebilir",
         "sizin için önerilenler",
     ],
-    social: &[
+    social: labels![
         "bizi takip edin",
         "facebook ta paylaş",
         "haberi paylaş",
@@ -57,7 +57,7 @@ pub const SET: LabelSet = LabelSet {
         "takip et",
         "twitter da paylaş",
     ],
-    promo: &[
+    promo: labels![
         "abone ol",
         "bültene abone ol",
         "e bülten",

@@ -1,11 +1,11 @@
 //! Ukrainian (uk) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "uk",
-    ad: &[
+    ad: labels![
         "матеріали партнерів",
         "на правах реклами",
         "новини партнерів",
@@ -13,7 +13,7 @@ pub const SET: LabelSet = LabelSet {
         "спецпроєкт",
         "спонсорований контент",
     ],
-    trending: &[
+    trending: labels![
         "в тренді",
         "головні новини",
         "найбільш обговорювані",
@@ -25,7 +25,7 @@ pub const SET: LabelSet = LabelSet {
         "популярні новини",
         "топ новин",
     ],
-    quick_links: &[
+    quick_links: labels![
         "всі розділи",
         "головне меню",
         "карта сайту",
@@ -35,7 +35,7 @@ pub const SET: LabelSet = LabelSet {
         "усі розділи",
         "швидкі посилання",
     ],
-    related: &[
+    related: labels![
         "вам може сподобатися",
         "вас може зацікавити",
         "детальніше",
@@ -51,7 +51,7 @@ pub const SET: LabelSet = LabelSet {
         "читати далі",
         "інші новини",
     ],
-    social: &[
+    social: labels![
         "ми в соцмережах",
         "поділитись",
         "поділитися",
@@ -61,7 +61,7 @@ pub const SET: LabelSet = LabelSet {
         "слідкуйте за нами",
         "стежте за нами",
     ],
-    promo: &[
+    promo: labels![
         "завантажити додаток",
         "завантажте застосунок",
         "ми використовуємо cookies",

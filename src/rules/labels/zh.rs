@@ -1,11 +1,11 @@
 //! Chinese (zh) clutter labels: whole texts of small blocks, each list
 //! normalised by `crate::text::normalize_label`, sorted (byte order), unique.
 
-use super::LabelSet;
+use super::{labels, LabelSet};
 
 pub const SET: LabelSet = LabelSet {
     lang: "zh",
-    ad: &[
+    ad: labels![
         "商业推广",
         "广告",
         "廣告",
@@ -16,7 +16,7 @@ pub const SET: LabelSet = LabelSet {
         "赞助",
         "赞助内容",
     ],
-    trending: &[
+    trending: labels![
         "人气排行",
         "今日热点",
         "新聞排行",
@@ -41,7 +41,7 @@ pub const SET: LabelSet = LabelSet {
         "阅读排行",
         "點擊排行",
     ],
-    quick_links: &[
+    quick_links: labels![
         "友情連結",
         "友情链接",
         "快速导航",
@@ -51,7 +51,7 @@ pub const SET: LabelSet = LabelSet {
         "網站地圖",
         "网站地图",
     ],
-    related: &[
+    related: labels![
         "为你推荐",
         "你可能感兴趣",
         "你可能感興趣",
@@ -78,7 +78,7 @@ pub const SET: LabelSet = LabelSet {
         "閱讀更多",
         "阅读更多",
     ],
-    social: &[
+    social: labels![
         "关注我们",
         "关注我们的微信",
         "分享",
@@ -92,7 +92,7 @@ pub const SET: LabelSet = LabelSet {
         "追蹤我們",
         "關注我們",
     ],
-    promo: &[
+    promo: labels![
         "下載app",
         "下載應用程式",
         "下载app",
