@@ -34,9 +34,12 @@ export async function inTab(tabId, command, arg = null) {
     if (result === null) result = await run({ files: [CONTENT_SCRIPT] });
   } else {
     // Most likely a first click on this page: inject the module alongside
-    // the command rather than after a round trip that finds it missing.
-    const [viaCall, viaBundle] = await Promise.all([command$, run({ files: [CONTENT_SCRIPT] })]);
-    result = viaCall ?? viaBundle;
+    // the command rather than after a round trip that finds it missing. If
+    // the module was there after all (the popup starts with an empty `loaded`),
+    // the command answers and the bundle's answer is not waited for.
+    const bundle$ = run({ files: [CONTENT_SCRIPT] });
+    bundle$.catch(() => {});
+    result = (await command$) ?? (await bundle$);
   }
   loaded.add(tabId);
   return result;

@@ -211,6 +211,9 @@ test("auto-clean on an allowed site, and clutter inserted after load disappears"
     await page.waitForFunction(() => !document.getElementById("late-ad"), null, { timeout: 5000 });
     console.log(`late clutter removed ${Date.now() - t0} ms after insertion`);
     assert.deepEqual(missing(await visibleText(page), meta(name).keep), []);
+    // A click on a page the content module already runs in, unbeknown to the caller.
+    const clicked = await act(browser.sw, "cleanTab", url);
+    assert.ok(clicked.result.removed.length > 0, "the click reports what auto-clean removed");
 
     // A page that puts the removed box straight back: auto-clean backs off instead of fighting it.
     await page.evaluate(() => {
