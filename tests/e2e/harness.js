@@ -78,11 +78,16 @@ export async function startServer() {
   return { base: `http://${own}`, log, close: () => new Promise((r) => server.close(r)) };
 }
 
+// Test builds are removed when the test process exits.
+const builds = [];
+process.on("exit", () => builds.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** A copy of dist/<browser> whose manifest also grants 127.0.0.1 (scripted calls have no user gesture). */
 export function testBuild(browser, edit) {
   const src = path.join(ROOT, "dist", browser);
   if (!fs.existsSync(path.join(src, "engine/newsclean_bg.wasm"))) throw new Error(`${src} is not built: run make extension`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `newsclean-${browser}-`));
+  builds.push(dir);
   fs.cpSync(src, dir, { recursive: true });
   const file = path.join(dir, "manifest.json");
   const m = JSON.parse(fs.readFileSync(file, "utf8"));
