@@ -9,7 +9,7 @@
 //! memory per input are measured by `make bench-adversarial`
 //! (bench/adversarial.py), not here.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use newsclean::serialize::page_html::page_html;
 use newsclean::{Kind, NodeKind, Options, Page, Snapshot};
@@ -17,7 +17,8 @@ use newsclean::{Kind, NodeKind, Options, Page, Snapshot};
 const STACK: usize = 1 << 20;
 const URL: &str = "https://news.example.com/world/2024/story.html";
 
-/// Runs `f` on a thread with a WebAssembly-sized stack; reports its time.
+/// Runs `f` on a thread with a WebAssembly-sized stack; prints its time
+/// (no time limit here: a quadratic blow-up shows in `make bench-adversarial`).
 fn small_stack<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let started = Instant::now();
     let out = std::thread::Builder::new()
@@ -27,10 +28,7 @@ fn small_stack<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'st
         .expect("spawn")
         .join()
         .unwrap_or_else(|_| panic!("{what}: panicked"));
-    let took = started.elapsed();
-    println!("{what}: {:.2} s", took.as_secs_f64());
-    // Generous: catches a quadratic blow-up, not a slow machine.
-    assert!(took < Duration::from_secs(40), "{what} took {took:?}");
+    println!("{what}: {:.2} s", started.elapsed().as_secs_f64());
     out
 }
 
