@@ -4,7 +4,8 @@
 #                             on one core (FUZZ_JOBS=n runs n jobs; their logs go to fuzz/fuzz-*.log)
 #   make fuzz-TARGET          one target: fuzz-html, fuzz-snapshot_json, fuzz-snapshot_struct
 #   make bench-adversarial    time and peak memory of the CLI on adversarial inputs, and the linear slope
-#   make test-browser-security  XSS vectors through the reader in Chromium, and the static least-privilege scan
+#   make test-browser-security  XSS vectors through the reading-mode overlay, the reader module and the demo
+#                             playground in Chromium; the static least-privilege scan; DOM clobbering
 #
 # Fuzzing uses cargo-fuzz (libFuzzer + AddressSanitizer) on the *stable*
 # toolchain: RUSTC_BOOTSTRAP=1 lets stable rustc take cargo-fuzz's -Z flags
@@ -25,7 +26,7 @@ FUZZ_CARGO := RUSTC_BOOTSTRAP=1 nice -n 10 $(CARGO) +stable fuzz
 FUZZ_SANITIZER ?= none
 FUZZ_BUILD := -O --debug-assertions -s $(FUZZ_SANITIZER)
 
-.PHONY: fuzz fuzz-tools fuzz-seeds bench-adversarial test-browser-security $(addprefix fuzz-,$(FUZZ_TARGETS))
+.PHONY: fuzz fuzz-tools fuzz-seeds bench-adversarial test-browser-security lint-security $(addprefix fuzz-,$(FUZZ_TARGETS))
 
 fuzz-tools:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
@@ -53,6 +54,12 @@ fuzz: $(addprefix fuzz-,$(FUZZ_TARGETS))
 bench-adversarial: native
 	python3 bench/adversarial.py --bin $(NATIVE_BIN)
 
+# The XSS test runs the vectors through the extension (dist/chrome) and the
+# demo playground (www/gen/, www/pkg/): both are built first.
 test-browser:: test-browser-security
-test-browser-security: extension
+test-browser-security: extension demo-files
 	node --test --test-concurrency=1 tests/browser/security/
+
+lint: lint-security
+lint-security:
+	npx eslint tests/browser/security
