@@ -11,15 +11,33 @@
  * is rethrown. Returns the report: the plan's fields plus `undo()`, which puts
  * every node back where it was (the page's outerHTML is then what it was).
  */
+// DOM clobbering: a <form> with a control named "parentNode", "removeChild",
+// "insertBefore" or "nextSibling" shadows that property on the form. The
+// page's forms must not be able to derail a removal or an undo, so the
+// getters are read through the prototype (looked up on first use: there is
+// no DOM in the Node tests), and a method is taken from the prototype unless
+// the node's own is a function (a clobbered one is an element, never a
+// function; the tests inject failures through an own one).
+let dom = null;
+function domAccess() {
+  if (dom === null) {
+    const get = (key) => Object.getOwnPropertyDescriptor(Node.prototype, key).get;
+    dom = { parentNode: get("parentNode"), nextSibling: get("nextSibling") };
+  }
+  return dom;
+}
+const method = (node, name) => (typeof node[name] === "function" ? node[name] : Node.prototype[name]);
+
 export function applyPlan(nodes, plan) {
   const removed = plan?.removed;
   if (!Array.isArray(removed)) throw new TypeError("newsclean: a plan needs a `removed` array");
+  const D = domAccess();
   const targets = new Array(removed.length);
   for (let i = 0; i < removed.length; i++) {
     const id = removed[i]?.node;
     const node = Number.isInteger(id) && id >= 1 ? nodes[id - 1] : undefined;
     if (node === undefined) throw new RangeError(`newsclean: the plan names node ${id}, which the snapshot does not have`);
-    if (node.parentNode === null) throw new Error(`newsclean: node ${id} is no longer in the page`);
+    if (D.parentNode.call(node) === null) throw new Error(`newsclean: node ${id} is no longer in the page`);
     targets[i] = node;
   }
 
@@ -29,9 +47,9 @@ export function applyPlan(nodes, plan) {
   const log = [];
   try {
     for (const node of targets) {
-      const parent = node.parentNode;
-      const next = node.nextSibling;
-      parent.removeChild(node);
+      const parent = D.parentNode.call(node);
+      const next = D.nextSibling.call(node);
+      method(parent, "removeChild").call(parent, node);
       log.push(node, parent, next);
     }
   } catch (err) {
@@ -54,12 +72,13 @@ export function applyPlan(nodes, plan) {
 }
 
 function restore(log) {
+  const D = domAccess();
   for (let i = log.length - 3; i >= 0; i -= 3) {
     const node = log[i];
     const parent = log[i + 1];
     const next = log[i + 2];
     // If the page moved the anchor meanwhile, keep the node in its parent
     // rather than fail: the rest of the undo still runs.
-    parent.insertBefore(node, next !== null && next.parentNode === parent ? next : null);
+    method(parent, "insertBefore").call(parent, node, next !== null && D.parentNode.call(next) === parent ? next : null);
   }
 }

@@ -44,6 +44,10 @@ extern "C" {
     fn name(this: &DomNode) -> String;
     #[wasm_bindgen(method, getter, js_name = URL)]
     fn url(this: &DomNode) -> String;
+    #[wasm_bindgen(method, getter, js_name = documentElement)]
+    fn document_element(this: &DomNode) -> Option<DomNode>;
+    #[wasm_bindgen(method, getter)]
+    fn body(this: &DomNode) -> Option<DomNode>;
     #[wasm_bindgen(method, js_name = checkVisibility)]
     fn check_visibility(this: &DomNode, options: &JsValue) -> bool;
 
@@ -56,6 +60,28 @@ extern "C" {
     fn visibility(this: &Style) -> String;
 }
 
+/// What hides the page as a whole while it loads (`veilOf` in snapshot.js).
+#[derive(Clone, Copy, PartialEq)]
+enum Veil {
+    None,
+    Visibility,
+    Display,
+}
+
+fn veil_of(root: Option<&DomNode>, body: Option<&DomNode>) -> Veil {
+    let mut veil = Veil::None;
+    for el in [root, body].into_iter().flatten() {
+        let style = get_computed_style(el);
+        if style.display() == "none" {
+            return Veil::Display;
+        }
+        if style.visibility() != "visible" {
+            veil = Veil::Visibility;
+        }
+    }
+    veil
+}
+
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
 
@@ -66,7 +92,24 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
     let mathml = JsValue::from_str(MATHML_NS);
     let visibility = js_sys::Object::new();
     js_sys::Reflect::set(&visibility, &"visibilityProperty".into(), &JsValue::TRUE)?;
-    let visibility: JsValue = visibility.into();
+    let root = doc.document_element();
+    let body = doc.body();
+    let veil = if computed_hidden {
+        veil_of(root.as_ref(), body.as_ref())
+    } else {
+        Veil::None
+    };
+    // Under a veil, inherited visibility tells nothing: ask for boxes only.
+    let probe: JsValue = if veil == Veil::None {
+        visibility.into()
+    } else {
+        JsValue::UNDEFINED
+    };
+    let is_root_or_body = |n: &DomNode| {
+        let n: &JsValue = n.as_ref();
+        root.as_ref().is_some_and(|r| n == r.as_ref() as &JsValue)
+            || body.as_ref().is_some_and(|b| n == b.as_ref() as &JsValue)
+    };
 
     let mut b = PageBuilder::new();
     let nodes = Array::new();
@@ -135,14 +178,20 @@ fn walk(document: &JsValue, computed_hidden: bool) -> Result<(Page, Array), JsVa
                     && styled
                     && hidden == 0
                     && boxless == 0
-                    && !n.check_visibility(&visibility)
+                    && !is_root_or_body(&n)
+                    && (veil == Veil::Display || !n.check_visibility(&probe))
                 {
                     let style = get_computed_style(&n);
-                    let (display, vis) = (style.display(), style.visibility());
+                    let display = style.display();
+                    let vis = if veil == Veil::None {
+                        style.visibility()
+                    } else {
+                        "visible".to_owned()
+                    };
                     if display == "none" || vis == "hidden" || vis == "collapse" {
                         f |= flags::COMPUTED_HIDDEN;
                         hidden = depth;
-                    } else if display != "contents" {
+                    } else if veil != Veil::Display && display != "contents" {
                         boxless = depth;
                     }
                 }

@@ -20,10 +20,9 @@ after(async () => {
   await server?.close();
 });
 
-// In the strict page: load dom/*.js, open the engine host in a cross-origin
-// iframe, and give `window.judge(message)` -> Promise of its answer.
+// In the strict page: open the engine host in a cross-origin iframe and give
+// `window.judge(message)` -> Promise of its answer.
 const CONNECT = async (hostUrl) => {
-  window.ncdom = { ...(await import("/pkg/dom/snapshot.js")), ...(await import("/pkg/dom/apply.js")) };
   const frame = document.createElement("iframe");
   const pending = new Map();
   let nextId = 0;
@@ -45,8 +44,7 @@ const CONNECT = async (hostUrl) => {
     pending.set(id, { resolve, reject });
     frame.contentWindow.postMessage({ ...message, id }, new URL(hostUrl).origin);
   });
-  // The frame is ours, not the page's: take it out of what is compared.
-  window.engineFrame = frame;
+  return frame;
 };
 
 for (const { name, meta } of fixtures()) {
@@ -75,18 +73,22 @@ for (const { name, meta } of fixtures()) {
       });
       assert.equal(blocked, "CompileError", "the page's CSP forbids compiling the engine");
 
+      // Snapshot first: the engine frame is ours, not part of the page.
+      await page.evaluate(async (url) => {
+        const dom = { ...(await import("/pkg/dom/snapshot.js")), ...(await import("/pkg/dom/apply.js")) };
+        const taken = dom.takeSnapshot(document, { url, computedHidden: false });
+        window.t = { dom, ...taken, before: document.documentElement.outerHTML };
+      }, meta.url);
       await page.evaluate(CONNECT, `${server.otherOrigin}/engine-host.html`);
       const r = await page.evaluate(async (url) => {
-        const { takeSnapshot, toPlainSnapshot, applyPlan } = window.ncdom;
-        const html = () => { window.engineFrame.remove(); const h = document.documentElement.outerHTML; document.documentElement.appendChild(window.engineFrame); return h; };
-        const before = html();
-        const options = { url, computedHidden: false };
-        const { snapshot, nodes } = takeSnapshot(document, options);
-        // The engine frame is the last node; the fixture's nodes come first.
+        const { dom, snapshot, nodes, before } = window.t;
+        const frame = document.querySelector("iframe[src*='engine-host']");
+        const html = () => document.documentElement.outerHTML.replace(frame.outerHTML, "");
         const plan = await window.judge({ op: "clean", snapshot, options: { url } });
-        const viaJson = JSON.parse(await window.judge({ op: "clean", json: JSON.stringify(toPlainSnapshot(snapshot)), options: { url } }));
+        const json = JSON.stringify(dom.toPlainSnapshot(snapshot));
+        const viaJson = JSON.parse(await window.judge({ op: "clean", json, options: { url } }));
         const article = await window.judge({ op: "extract", snapshot, options: { url } });
-        const report = applyPlan(nodes, plan);
+        const report = dom.applyPlan(nodes, plan);
         const gone = plan.removed.every((x) => !nodes[x.node - 1].isConnected);
         report.undo();
         let refusal = null;

@@ -2,7 +2,7 @@
 // the package, the Chromium launcher, and the native CLI.
 
 import { createServer } from "node:http";
-import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, extname, normalize } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -75,6 +75,12 @@ parent.postMessage({ ready: true }, "*");
  * meta refresh cannot navigate away.
  */
 export async function startServer(extraPages = {}) {
+  // A copy of the packages, so that a `make wasm` running meanwhile cannot
+  // pull files away in the middle of a test.
+  const copy = mkdtempSync(join(tmpdir(), "newsclean-pkg-"));
+  const pkgs = { "/pkg/": join(copy, "pkg"), "/bench-pkg/": join(copy, "bench-pkg") };
+  cpSync(PKG, pkgs["/pkg/"], { recursive: true });
+  if (existsSync(BENCH_PKG)) cpSync(BENCH_PKG, pkgs["/bench-pkg/"], { recursive: true });
   const server = createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     const path = decodeURIComponent(url.pathname);
@@ -96,8 +102,8 @@ export async function startServer(extraPages = {}) {
     } else if (path in extraPages) {
       return send(200, extraPages[path], TYPES[".html"], CSP_NORMAL);
     } else if (path.startsWith("/pkg/") || path.startsWith("/bench-pkg/")) {
-      const base = path.startsWith("/pkg/") ? PKG : BENCH_PKG;
-      const body = file(base, path.replace(/^\/(bench-)?pkg\//, ""));
+      const prefix = path.startsWith("/pkg/") ? "/pkg/" : "/bench-pkg/";
+      const body = file(pkgs[prefix], path.slice(prefix.length));
       if (body) return send(200, body, TYPES[extname(path)] ?? "application/octet-stream");
     } else if (path === "/engine-host.html") {
       return send(200, ENGINE_HOST, TYPES[".html"]);
@@ -112,7 +118,10 @@ export async function startServer(extraPages = {}) {
   return {
     origin: `http://127.0.0.1:${port}`,
     otherOrigin: `http://localhost:${port}`,
-    close: () => new Promise((ok) => server.close(ok)),
+    close: async () => {
+      await new Promise((ok) => server.close(ok));
+      rmSync(copy, { recursive: true, force: true });
+    },
   };
 }
 
