@@ -52,8 +52,8 @@ const CLUSTER_MAX_SENTENCES: u32 = 1;
 
 /// Headers and navigation bars are at least this much link text.
 const NAV_MIN_LINK_DENSITY: f32 = 0.5;
-/// A site header this small (a logo and a tagline) need not be links.
-const SMALL_HEADER_CHARS: u32 = 120;
+/// A site header is a bar of at least this many links.
+const MIN_HEADER_BAR_LINKS: u32 = 3;
 /// An author box holds at most this much text.
 const MAX_AUTHOR_BOX_CHARS: u32 = 1500;
 
@@ -715,14 +715,15 @@ impl Classifier<'_> {
         }
         let long_paras = self.s.long_paras[i];
         let (kind, strength, fits) = match region {
-            // A site header is a bar of links or a small title block; an
-            // article's header (headline, standfirst) is neither.
+            // A site header is a bar of links; an article's header
+            // (headline, standfirst) is not. What is left of a site header
+            // once its menus and bars are gone (a logo, the date) stays.
             Region::Header => (
                 Kind::QuickLinks,
                 Strength::Outside,
                 long_paras == 0
-                    && (text <= SMALL_HEADER_CHARS
-                        || self.s.link_density(id) >= NAV_MIN_LINK_DENSITY),
+                    && self.s.links[i] >= MIN_HEADER_BAR_LINKS
+                    && self.s.link_density(id) >= NAV_MIN_LINK_DENSITY,
             ),
             Region::Nav => (
                 Kind::QuickLinks,
