@@ -56,7 +56,7 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
     if let Some(better) = second_opinion(page, &input, &grabbed) {
         grabbed = better;
     }
-    standfirst::recover(
+    let lead_pictures = standfirst::recover(
         page,
         &mut grabbed.tree,
         grabbed.root,
@@ -64,7 +64,8 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
         &skip,
     );
     drop_repeated_blocks(&mut grabbed.tree, grabbed.root);
-    let furniture = boilerplate::strip(&mut grabbed.tree, grabbed.root);
+    let mut furniture = boilerplate::strip(&mut grabbed.tree, grabbed.root);
+    furniture.text_skips.extend(lead_pictures);
 
     let page_url = options.url.as_deref().or(page.url());
     let base_owned =

@@ -91,16 +91,20 @@ const NEVER_INSIDE: &[Name] = &[
 ];
 
 /// Puts the page's printed standfirst at the top of the article when the
-/// article lacks it. `skip` marks the page nodes judged clutter.
+/// article lacks it, and the lead picture when the article starts without
+/// one. `skip` marks the page nodes judged clutter. Returns the lead pictures
+/// it put in: the plain text leaves them out, since a caption there would
+/// describe a picture the text does not show (the HTML shows both).
 pub fn recover(
     page: &Page,
     tree: &mut Tree<'_>,
     root: T,
     description: Option<&str>,
     skip: &[bool],
-) {
+) -> Vec<T> {
+    let mut pictures = Vec::new();
     let Some(first) = first_page_node(tree, root) else {
-        return;
+        return pictures;
     };
     let article = normalize_label(&tree.text_content(root));
     let mut found: Vec<NodeId> = Vec::new();
@@ -109,13 +113,13 @@ pub fn recover(
         .or_else(|| by_class(page, first, &article))
         .filter(|&f| usable(page, f, skip) && gap_chars(page, f, first) <= MAX_GAP_CHARS);
     found.extend(standfirst);
-    if !has_lead_picture(tree, root, first) {
-        found.extend(
-            lead_figure(page, first, skip).filter(|f| {
-                !standfirst.is_some_and(|s| page.contains(*f, s) || page.contains(s, *f))
-            }),
-        );
-    }
+    let lead = if has_lead_picture(tree, root, first) {
+        None
+    } else {
+        lead_figure(page, first, skip)
+            .filter(|f| !standfirst.is_some_and(|s| page.contains(*f, s) || page.contains(s, *f)))
+    };
+    found.extend(lead);
     // In page order, before the story.
     found.sort_unstable();
     let head = tree.first_child(root);
@@ -126,8 +130,12 @@ pub fn recover(
         } else {
             tree.insert_before(head, copy);
         }
+        if Some(f) == lead {
+            pictures.push(copy);
+        }
     }
     restore_figures(page, tree, root, skip);
+    pictures
 }
 
 /// Figures the grab left out inside the stretch of page it took: a lead
