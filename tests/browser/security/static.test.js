@@ -43,13 +43,22 @@ const MANIFESTS = ["extension", "dist/chrome", "dist/firefox"]
   .map((d) => path.join(ROOT, d, "manifest.json"))
   .filter((f) => fs.existsSync(f));
 
-/** Where in `f` a regexp matches: "file:line: code". */
+/** Where in `f` a regexp matches: "file:line: code" (for a long, minified line: the code around the match). */
 function hits(f, re) {
+  return matches(f, re).map((m) => m.where);
+}
+
+/** As `hits`, with the matched text: `{ where, match }`. */
+function matches(f, re) {
   const src = text(f);
   const out = [];
   for (const m of src.matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
-    const line = src.slice(0, m.index).split("\n").length;
-    out.push(`${rel(f)}:${line}: ${src.split("\n")[line - 1].trim().slice(0, 160)}`);
+    const before = src.slice(0, m.index);
+    const line = before.split("\n").length;
+    const code = src.split("\n")[line - 1];
+    const column = m.index - (before.lastIndexOf("\n") + 1);
+    const shown = code.length <= 160 ? code.trim() : `…${code.slice(Math.max(0, column - 40), column + 120)}…`;
+    out.push({ where: `${rel(f)}:${line}: ${shown}`, match: m[0] });
   }
   return out;
 }
@@ -152,9 +161,8 @@ const NAMESPACES = /^https?:\/\/www\.w3\.org\/(2000\/svg|1998\/Math\/MathML|1999
 test("no remote code or addresses: scripts, imports, fetches and URLs are the extension's own", () => {
   const found = [];
   for (const f of JS) {
-    for (const h of hits(f, /["'`](https?:)?\/\/[^"'`\s]*/)) {
-      const url = h.match(/["'`]((https?:)?\/\/[^"'`\s]*)/)[1];
-      if (!NAMESPACES.test(url)) found.push(h);
+    for (const { where, match } of matches(f, /["'`](https?:)?\/\/[^"'`\s]*/)) {
+      if (!NAMESPACES.test(match.slice(1))) found.push(where);
     }
     found.push(...hits(f, /\bimportScripts\s*\(/));
     found.push(...hits(f, /\b(XMLHttpRequest|WebSocket|EventSource)\b|\bsendBeacon\s*\(/));
@@ -165,15 +173,20 @@ test("no remote code or addresses: scripts, imports, fetches and URLs are the ex
     found.push(...hits(f, /@import/i));
   }
   assert.deepEqual(found, []);
-  // fetch() only where the glue loads the extension's own .wasm, and in the
+  // fetch() only where the generated glue loads the package's own .wasm
+  // (`module_or_path = fetch(module_or_path)`, minified, bundled or not), and in the
   // demo of its own files: a relative path, or a sample's path from gen/samples.json.
-  const fetches = JS.flatMap((f) => hits(f, /(^|[^.\w$])fetch\s*\(/));
-  for (const h of fetches) {
-    if (h.startsWith("www/js/")) {
-      assert.match(h, /(^|[^.\w$])fetch\(("[\w./-]+"|s\.source)\)/, `a demo fetch of something not its own: ${h}`);
-      continue;
+  for (const f of JS) {
+    for (const { where, match } of matches(f, /(^|[^.\w$])fetch\s*\([^)]*\)/)) {
+      if (rel(f).startsWith("www/js/")) {
+        assert.match(match, /fetch\(("[\w./-]+"|s\.source)\)$/, `a demo fetch of something not its own: ${where}`);
+      } else {
+        // The glue, and the content-script bundle that inlines it (mk/extension.mk).
+        assert.match(rel(f), /(^|\/)engine\/newsclean\.js$|^www\/pkg\/newsclean\.js$|^dist\/(chrome|firefox)\/content\/content\.js$/,
+          `a fetch outside the glue: ${where}`);
+        assert.match(where, /(\bmodule_or_path|[\w$]+) ?= ?fetch\(\1\)/, `a fetch other than the glue's .wasm load: ${where}`);
+      }
     }
-    assert.match(h, /module_or_path = fetch\(module_or_path\)/, `a fetch other than the glue's .wasm load: ${h}`);
   }
   for (const m of MANIFESTS) {
     assert.doesNotMatch(text(m), /https?:\/\//, `${rel(m)} names a remote address`);

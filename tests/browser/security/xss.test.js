@@ -190,7 +190,21 @@ test(`reading mode overlay: ${VECTORS.length} vectors, none fires, each lands in
       await page.evaluate(SENTINEL);
       const before = await page.evaluate(() => document.documentElement.outerHTML);
       seen.length = 0;
-      const opened = await act(browser.sw, "openReader", url);
+      let opened;
+      try {
+        opened = await act(browser.sw, "openReader", url);
+      } catch (err) {
+        // A refresh to a URL Chromium cannot load ("0; URL=http://;…") can
+        // take the tab away after the check above: the extension then finds
+        // no tab at that address. Any other error is a failure.
+        await page.waitForTimeout(200);
+        if (/no tab shows/.test(err.message) && page.url() !== url) {
+          selfNavigating.push(i);
+          continue;
+        }
+        failures.push(`${VECTORS[i].name}: ${err.message}`);
+        continue;
+      }
       if (!opened.result?.open) {
         failures.push(`${VECTORS[i].name}: reading mode did not open (${opened.result?.reason}), so the vector was not tested`);
         continue;
@@ -237,8 +251,9 @@ test(`reading mode overlay: ${VECTORS.length} vectors, none fires, each lands in
       inputBlocked.map((i) => VECTORS[i].name).join("; ")}`);
   }
   assert.ok(inputBlocked.length <= 3, `${inputBlocked.length} pages took no input`);
-  console.log(`overlay: ${VECTORS.length} vectors in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${landed} landed in the reader; ${
-    selfNavigating.length} pages navigated themselves away (meta refresh); ${failures.length} problems`);
+  console.log(`overlay: ${ONLY?.length ?? VECTORS.length} vectors in ${((Date.now() - t0) / 1000).toFixed(0)} s; ${
+    landed} landed in the reader; ${selfNavigating.length} pages navigated themselves away (meta refresh: ${
+    selfNavigating.map((i) => VECTORS[i].name.trim()).join("; ") || "none"}); ${failures.length} problems`);
   assert.deepEqual(failures, []);
   const refresh = selfNavigating.filter((i) => /http-equiv\s*=\s*["']?refresh/i.test(VECTORS[i].payload));
   assert.deepEqual(selfNavigating, refresh, "only meta-refresh pages may navigate themselves away");
