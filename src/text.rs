@@ -64,7 +64,8 @@ pub fn normalize_label(text: &str) -> String {
 
 /// Splits a class or id attribute into lowercase word tokens: on anything
 /// that is not a letter or digit, at lower→upper case changes (`adSlot`) and
-/// at letter/digit changes (`ad300`).
+/// where digits follow letters (`ad300`). Letters after digits stay joined:
+/// generated ids (`e1ad`, `x9f3ad`) hold no words.
 pub fn class_tokens(value: &str, mut f: impl FnMut(&str)) {
     let mut token = String::new();
     let mut prev: Option<char> = None;
@@ -82,7 +83,7 @@ pub fn class_tokens(value: &str, mut f: impl FnMut(&str)) {
         }
         if let Some(p) = prev {
             let case_break = p.is_lowercase() && c.is_uppercase();
-            let digit_break = p.is_ascii_digit() != c.is_ascii_digit();
+            let digit_break = !p.is_ascii_digit() && c.is_ascii_digit();
             if case_break || digit_break {
                 flush(&mut token, &mut f);
             }
@@ -138,14 +139,14 @@ mod tests {
     fn class_tokens_split() {
         let mut v = Vec::new();
         class_tokens(
-            "article-header shadow-sm adSlot ad300x250 DOWNLOAD_link",
+            "article-header shadow-sm adSlot ad300x250 DOWNLOAD_link e1ad",
             |t| v.push(t.to_owned()),
         );
         assert_eq!(
             v,
             [
-                "article", "header", "shadow", "sm", "ad", "slot", "ad", "300", "x", "250",
-                "download", "link"
+                "article", "header", "shadow", "sm", "ad", "slot", "ad", "300x250", "download",
+                "link", "e", "1ad"
             ]
         );
     }

@@ -329,8 +329,13 @@ fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
         }
     }
     let raw = crate::text::squash_whitespace(&text);
-    let norm = normalize_label(&raw);
     let chars = raw.chars().count();
+    // Every wording rule is for short lines; story paragraphs skip the work.
+    let norm = if chars <= MAX_PROMPT_CHARS {
+        normalize_label(&raw)
+    } else {
+        String::new()
+    };
     Leaf {
         nodes,
         raw,
