@@ -145,7 +145,7 @@ mod tests {
         assert_eq!(
             v,
             [
-                "article", "header", "shadow", "sm", "ad", "slot", "ad", "300x250", "download",
+                "article", "header", "shadow", "sm", "ad", "slot", "ad", "300x", "250", "download",
                 "link", "e", "1ad"
             ]
         );
