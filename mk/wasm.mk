@@ -34,7 +34,7 @@ wasm-tools:
 define wasm_package
 	rm -rf $(2)
 	$(WASM_BINDGEN) --target web --out-dir $(2) $(1)
-	$(WASM_OPT) -Oz --converge --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
+	$(WASM_OPT) -Oz --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
 	mkdir -p $(2)/dom
 	cp js/engine/snapshot.js js/engine/apply.js $(2)/dom/
 	find $(2) -name '*.js' -exec $(ESBUILD) --minify --format=esm --log-level=warning --allow-overwrite {} --outfile={} \;
