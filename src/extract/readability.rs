@@ -131,7 +131,9 @@ pub struct Grabbed<'p> {
 pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
     let mut flags = FLAG_STRIP_UNLIKELYS | FLAG_WEIGHT_CLASSES | FLAG_CLEAN_CONDITIONALLY;
     let mut byline: Option<String> = None;
-    let mut attempts: Vec<(Grabbed<'p>, usize)> = Vec::new();
+    // Only the longest attempt so far is kept: a page that misses the
+    // threshold would otherwise hold four working trees at once.
+    let mut best: Option<(Grabbed<'p>, usize)> = None;
     let class_cache = std::cell::RefCell::new(vec![None; page.len()]);
     loop {
         let (tree, html) = copy_page(page, input.skip)?;
@@ -147,9 +149,6 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
         let (root, dir) = g.grab_once(html);
         byline = g.byline.take();
         let len = g.tree.inner_len(root);
-        if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
-            eprintln!("grab attempt flags={flags} len={len}");
-        }
         let result = Grabbed {
             header_nodes: std::mem::take(&mut g.header_nodes),
             tree: g.tree,
@@ -160,7 +159,10 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
         if len >= input.char_threshold {
             return Some(result);
         }
-        attempts.push((result, len));
+        // The first one among equals, as Readability's stable sort gives.
+        if best.as_ref().is_none_or(|(_, l)| len > *l) {
+            best = Some((result, len));
+        }
         if flags & FLAG_STRIP_UNLIKELYS != 0 {
             flags &= !FLAG_STRIP_UNLIKELYS;
         } else if flags & FLAG_WEIGHT_CLASSES != 0 {
@@ -168,13 +170,7 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
         } else if flags & FLAG_CLEAN_CONDITIONALLY != 0 {
             flags &= !FLAG_CLEAN_CONDITIONALLY;
         } else {
-            // Longest attempt; the first one among equals, as a stable sort gives.
-            let best = attempts
-                .iter()
-                .enumerate()
-                .max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.0.cmp(&a.0)))
-                .map(|(i, _)| i)?;
-            let (g, len) = attempts.swap_remove(best);
+            let (g, len) = best?;
             return (len > 0).then_some(g);
         }
     }
