@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::tree::{Tree, NIL, T};
+use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::api::Kind;
 use crate::page::{names, Name};
 use crate::rules::{self, boilerplate as bp};
@@ -84,15 +84,6 @@ const BLOCKS: &[Name] = &[
     names::FOOTER,
     names::ASIDE,
     names::ADDRESS,
-];
-
-const HEADINGS: &[Name] = &[
-    names::H1,
-    names::H2,
-    names::H3,
-    names::H4,
-    names::H5,
-    names::H6,
 ];
 
 /// The merged tables, built once.

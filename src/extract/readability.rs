@@ -19,7 +19,7 @@
 
 use super::noscript;
 use super::patterns::{self as pat, any_in};
-use super::tree::{Tree, NIL, T};
+use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::page::{flags, names, Name, NodeId, NodeKind, Page};
 
 const FLAG_STRIP_UNLIKELYS: u8 = 1;
@@ -91,15 +91,6 @@ const PHRASING_ELEMS: &[Name] = &[
     names::TIME,
     names::VAR,
     names::WBR,
-];
-
-const HEADINGS: &[Name] = &[
-    names::H1,
-    names::H2,
-    names::H3,
-    names::H4,
-    names::H5,
-    names::H6,
 ];
 
 /// What the caller knows before the grab.

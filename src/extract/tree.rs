@@ -41,7 +41,8 @@ pub const BLOCK_CHILDREN: &[Name] = &[
     names::TABLE,
     names::UL,
 ];
-const HEADINGS: &[Name] = &[
+/// The heading tags, h1 to h6.
+pub(super) const HEADINGS: &[Name] = &[
     names::H1,
     names::H2,
     names::H3,
