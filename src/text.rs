@@ -45,7 +45,21 @@ fn fold_width(c: char) -> char {
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars().map(fold_width) {
+    for c in text.chars() {
+        // Most label text is ASCII: the Unicode tables are for the rest.
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() || c.is_ascii_punctuation() || c == '\u{0B}' {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let c = fold_width(c);
         if is_ignorable(c) {
             continue;
         }
@@ -88,10 +102,53 @@ pub fn class_tokens(value: &str, mut f: impl FnMut(&str)) {
                 flush(&mut token, &mut f);
             }
         }
-        token.extend(c.to_lowercase());
+        if c.is_ascii() {
+            token.push(c.to_ascii_lowercase());
+        } else {
+            token.extend(c.to_lowercase());
+        }
         prev = Some(c);
     }
     flush(&mut token, &mut f);
+}
+
+/// Normalised phrases to find as whole words in normalised text, indexed by
+/// their first word: a block is tested against every language's phrases, and
+/// one lookup per word of the block replaces a substring search per phrase.
+pub struct PhraseSet {
+    by_first_word: std::collections::HashMap<&'static str, Vec<&'static str>>,
+}
+
+impl PhraseSet {
+    /// `phrases` must be normalised ([`normalize_label`]).
+    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseSet {
+        let mut by_first_word = std::collections::HashMap::<_, Vec<_>>::new();
+        for p in phrases {
+            let first = p.split(' ').next().unwrap_or(p);
+            by_first_word.entry(first).or_default().push(p);
+        }
+        PhraseSet { by_first_word }
+    }
+
+    /// True when a phrase occurs in `norm` starting and ending at word
+    /// boundaries; `norm` is normalised text (single spaces, trimmed).
+    pub fn occurs_in(&self, norm: &str) -> bool {
+        let mut start = 0;
+        while start < norm.len() {
+            let rest = &norm[start..];
+            let word_end = rest.find(' ').unwrap_or(rest.len());
+            if let Some(phrases) = self.by_first_word.get(&rest[..word_end]) {
+                let whole = |p: &&str| {
+                    rest.starts_with(*p) && rest.as_bytes().get(p.len()).is_none_or(|&b| b == b' ')
+                };
+                if phrases.iter().any(whole) {
+                    return true;
+                }
+            }
+            start += word_end + 1;
+        }
+        false
+    }
 }
 
 /// Collapses runs of whitespace to one space and trims.
@@ -133,6 +190,33 @@ mod tests {
         assert_eq!(normalize_label("यह भी पढ़ें:"), "यह भी पढ़ें");
         assert_eq!(normalize_label("【関連記事】"), "関連記事");
         assert_eq!(normalize_label("Реклама"), "реклама");
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let set = PhraseSet::new(["read more", "subscribe", "関連記事", "read more about us"]);
+        assert!(set.occurs_in("read more"));
+        assert!(set.occurs_in("please subscribe now"));
+        assert!(set.occurs_in("click to read more about us"));
+        assert!(set.occurs_in("関連記事"));
+        assert!(!set.occurs_in("read moreover"));
+        assert!(!set.occurs_in("unsubscribe here"));
+        assert!(!set.occurs_in("subscribers read"));
+        assert!(!set.occurs_in(""));
+        // The same answers as a search for the phrase padded with spaces.
+        for text in [
+            "a read more b",
+            "read",
+            "more read more",
+            "x 関連記事 y",
+            "関連記事を",
+        ] {
+            let padded = format!(" {text} ");
+            let naive = ["read more", "subscribe", "関連記事"]
+                .iter()
+                .any(|p| padded.contains(&format!(" {p} ")));
+            assert_eq!(set.occurs_in(text), naive, "{text}");
+        }
     }
 
     #[test]

@@ -24,7 +24,7 @@ use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::api::Kind;
 use crate::page::{names, Name};
 use crate::rules::{self, boilerplate as bp};
-use crate::text::{class_tokens, normalize_label};
+use crate::text::{class_tokens, normalize_label, PhraseSet};
 
 /// Blocks longer than this are story text, whatever words they use.
 const MAX_PROMPT_CHARS: usize = 400;
@@ -93,11 +93,9 @@ struct Tables {
     related: HashSet<&'static str>,
     meta_keys: HashSet<&'static str>,
     credits: HashSet<&'static str>,
-    /// Phrases padded with spaces, for whole-word search in padded text.
-    phrases: Vec<String>,
-    /// Pointer phrases, padded likewise.
-    pointers: Vec<String>,
-    sources: Vec<String>,
+    phrases: PhraseSet,
+    pointers: PhraseSet,
+    sources: PhraseSet,
 }
 
 fn tables() -> &'static Tables {
@@ -109,12 +107,13 @@ fn tables() -> &'static Tables {
             related: HashSet::new(),
             meta_keys: HashSet::new(),
             credits: HashSet::new(),
-            phrases: Vec::new(),
-            pointers: Vec::new(),
-            sources: bp::PICTURE_SOURCES
-                .iter()
-                .map(|s| format!(" {s} "))
-                .collect(),
+            phrases: PhraseSet::new(bp::LANGUAGES.iter().flat_map(|l| l.phrases.iter().copied())),
+            pointers: PhraseSet::new(
+                bp::LANGUAGES
+                    .iter()
+                    .flat_map(|l| l.pointers.iter().copied()),
+            ),
+            sources: PhraseSet::new(bp::PICTURE_SOURCES.iter().copied()),
         };
         for set in bp::LANGUAGES {
             t.labels.extend(set.labels.iter().copied());
@@ -122,10 +121,6 @@ fn tables() -> &'static Tables {
             t.related.extend(set.related.iter().copied());
             t.meta_keys.extend(set.meta_keys.iter().copied());
             t.credits.extend(set.credits.iter().copied());
-            t.phrases
-                .extend(set.phrases.iter().map(|p| format!(" {p} ")));
-            t.pointers
-                .extend(set.pointers.iter().map(|p| format!(" {p} ")));
         }
         t
     })
@@ -454,13 +449,10 @@ fn is_furniture(leaf: &Leaf, tables: &Tables) -> bool {
     if is_copyright_line(&leaf.raw) {
         return true;
     }
-    let padded = format!(" {} ", leaf.norm);
-    if leaf.chars <= MAX_POINTER_CHARS
-        && tables.pointers.iter().any(|p| padded.contains(p.as_str()))
-    {
+    if leaf.chars <= MAX_POINTER_CHARS && tables.pointers.occurs_in(&leaf.norm) {
         return true;
     }
-    tables.phrases.iter().any(|p| padded.contains(p.as_str())) || is_follow_prompt(&leaf.norm)
+    tables.phrases.occurs_in(&leaf.norm) || is_follow_prompt(&leaf.norm)
 }
 
 /// "Follow The Gleaner on Twitter and Instagram", "Folgen Sie uns auf
@@ -564,8 +556,7 @@ fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
 }
 
 fn names_source(norm: &str, tables: &Tables) -> bool {
-    let padded = format!(" {norm} ");
-    tables.sources.iter().any(|s| padded.contains(s.as_str()))
+    tables.sources.occurs_in(norm)
 }
 
 /// Inside an author's box: an ancestor whose class or id pairs "author" with

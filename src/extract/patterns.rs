@@ -130,18 +130,69 @@ pub const AD_WORDS: &[&str] = &[
 /// Whole-text loading indicators (`loadingWords`), with optional "…"/"...".
 pub const LOADING_WORDS: &[&str] = &["loading", "正在加载", "загрузка", "chargement", "cargando"];
 
-/// Case-insensitive substring test on an already lowercased haystack.
-pub fn any_in(lower: &str, fragments: &[&str]) -> bool {
-    fragments.iter().any(|f| lower.contains(f))
+/// Which of the class/id pattern lists a lowercased value hits, as bits.
+#[derive(Clone, Copy, Default)]
+pub struct Hits(u8);
+
+impl Hits {
+    pub const UNLIKELY: u8 = 1;
+    pub const MAYBE_CANDIDATE: u8 = 2;
+    pub const POSITIVE: u8 = 4;
+    pub const NEGATIVE: u8 = 8;
+    pub const BYLINE: u8 = 16;
+
+    pub fn has(self, list: u8) -> bool {
+        self.0 & list != 0
+    }
+
+    pub fn union(self, other: Hits) -> Hits {
+        Hits(self.0 | other.0)
+    }
 }
 
-/// Readability's `negative` pattern, including its `hid` word forms.
-pub fn is_negative(lower: &str) -> bool {
-    any_in(lower, NEGATIVE)
-        || lower == "hid"
+/// The lists' fragments by first byte. Every element with a class or id is
+/// tested against all five lists, so one pass over the value replaces some
+/// seventy substring searches.
+fn by_first_byte() -> &'static [Vec<(&'static [u8], u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![Vec::new(); 256];
+        for (list, bit) in [
+            (UNLIKELY, Hits::UNLIKELY),
+            (MAYBE_CANDIDATE, Hits::MAYBE_CANDIDATE),
+            (POSITIVE, Hits::POSITIVE),
+            (NEGATIVE, Hits::NEGATIVE),
+            (BYLINE, Hits::BYLINE),
+        ] {
+            for f in list {
+                t[usize::from(f.as_bytes()[0])].push((f.as_bytes(), bit));
+            }
+        }
+        t
+    })
+}
+
+/// The lists with a fragment inside `lower` (already lowercased). The
+/// `hid` word forms count as negative, as in Readability's pattern.
+pub fn hits(lower: &str) -> Hits {
+    let table = by_first_byte();
+    let bytes = lower.as_bytes();
+    let mut bits = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        for &(frag, bit) in &table[usize::from(b)] {
+            if bits & bit == 0 && bytes[i..].starts_with(frag) {
+                bits |= bit;
+            }
+        }
+    }
+    if lower == "hid"
         || lower.ends_with(" hid")
         || lower.starts_with("hid ")
         || lower.contains(" hid ")
+    {
+        bits |= Hits::NEGATIVE;
+    }
+    Hits(bits)
 }
 
 /// `shareElements`: "share"/"sharedaddy" as a word (or `_`-separated).
@@ -247,8 +298,42 @@ mod tests {
 
     #[test]
     fn hid_forms() {
-        assert!(is_negative("hid"));
-        assert!(is_negative("x hid"));
-        assert!(!is_negative("hidalgo"));
+        assert!(hits("hid").has(Hits::NEGATIVE));
+        assert!(hits("x hid").has(Hits::NEGATIVE));
+        assert!(!hits("hidalgo").has(Hits::NEGATIVE));
+    }
+
+    /// The one-pass matcher agrees with a substring test of every list.
+    #[test]
+    fn hits_agree_with_substring_tests() {
+        let values = [
+            "",
+            "article-body main-content",
+            "sidebar-ad-unit",
+            "post-author byline",
+            "comment-list hidden",
+            "x-ad-y",
+            "shadow-box",
+            "pagination",
+            "entry-content h-entry",
+            "mathjax_preview",
+            "related-stories widget",
+        ];
+        for v in values {
+            let h = hits(v);
+            for (list, bit) in [
+                (UNLIKELY, Hits::UNLIKELY),
+                (MAYBE_CANDIDATE, Hits::MAYBE_CANDIDATE),
+                (POSITIVE, Hits::POSITIVE),
+                (NEGATIVE, Hits::NEGATIVE),
+                (BYLINE, Hits::BYLINE),
+            ] {
+                assert_eq!(
+                    h.has(bit),
+                    list.iter().any(|f| v.contains(f)),
+                    "{v:?} {bit}"
+                );
+            }
+        }
     }
 }

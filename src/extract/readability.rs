@@ -18,7 +18,7 @@
 //!    heuristics; keep the longest attempt.
 
 use super::noscript;
-use super::patterns::{self as pat, any_in};
+use super::patterns::{self as pat, Hits};
 use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::page::{flags, names, Name, NodeId, NodeKind, Page};
 
@@ -426,22 +426,24 @@ impl ClassInfo {
         }
         let ms = format!("{class} {id}").to_ascii_lowercase();
         let mut weight = 0i8;
+        let mut all = Hits::default();
         for value in [class, id] {
             if value.is_empty() {
                 continue;
             }
-            let lower = value.to_ascii_lowercase();
-            if pat::is_negative(&lower) {
+            let h = pat::hits(&value.to_ascii_lowercase());
+            if h.has(Hits::NEGATIVE) {
                 weight -= 25;
             }
-            if any_in(&lower, pat::POSITIVE) {
+            if h.has(Hits::POSITIVE) {
                 weight += 25;
             }
+            all = all.union(h);
         }
         ClassInfo {
-            unlikely: any_in(&ms, pat::UNLIKELY),
-            maybe: any_in(&ms, pat::MAYBE_CANDIDATE),
-            byline: any_in(&ms, pat::BYLINE),
+            unlikely: all.has(Hits::UNLIKELY),
+            maybe: all.has(Hits::MAYBE_CANDIDATE),
+            byline: all.has(Hits::BYLINE),
             share: pat::is_share_element(&ms),
             weight,
         }

@@ -1,7 +1,7 @@
 //! `isProbablyReaderable`: a cheap check, before extracting, whether the page
 //! has enough paragraph text to be worth reading mode (Readability-readerable.js).
 
-use super::patterns::{self as pat, any_in};
+use super::patterns::{self as pat, Hits};
 use crate::page::{names, NodeId, Page};
 
 /// Paragraphs shorter than this do not count.
@@ -54,7 +54,8 @@ pub fn is_probably_readerable(page: &Page) -> bool {
             page.attr(id, names::ID).unwrap_or("")
         )
         .to_ascii_lowercase();
-        if any_in(&ms, pat::UNLIKELY) && !any_in(&ms, pat::MAYBE_CANDIDATE) {
+        let h = pat::hits(&ms);
+        if h.has(Hits::UNLIKELY) && !h.has(Hits::MAYBE_CANDIDATE) {
             continue;
         }
         if page.is(id, names::P) && page.ancestors(id).any(|a| page.is(a, names::LI)) {

@@ -106,7 +106,13 @@ pub fn recover(
     let Some(first) = first_page_node(tree, root) else {
         return pictures;
     };
-    let article = normalize_label(&tree.text_content(root));
+    // Normalising the whole article is costly; most pages never ask.
+    let article_text = std::cell::OnceCell::new();
+    let article = || {
+        article_text
+            .get_or_init(|| normalize_label(&tree.text_content(root)))
+            .as_str()
+    };
     let mut found: Vec<NodeId> = Vec::new();
     let standfirst = description
         .and_then(|d| by_description(page, first, d, &article))
@@ -343,7 +349,12 @@ fn figure_usable(page: &Page, id: NodeId, skip: &[bool]) -> bool {
 }
 
 /// The element printing the page's description, unless the article has it.
-fn by_description(page: &Page, first: NodeId, description: &str, article: &str) -> Option<NodeId> {
+fn by_description<'a>(
+    page: &Page,
+    first: NodeId,
+    description: &str,
+    article: &impl Fn() -> &'a str,
+) -> Option<NodeId> {
     let desc = description.trim().trim_end_matches(['…', '.']).trim_end();
     let truncated =
         description.trim_end().ends_with(['…']) || description.trim_end().ends_with("...");
@@ -351,17 +362,15 @@ fn by_description(page: &Page, first: NodeId, description: &str, article: &str) 
     if want.chars().count() < MIN_CHARS {
         return None;
     }
-    let probe: String = want.chars().take(60).collect();
-    if article.contains(&probe) {
-        return None;
-    }
     let key: String = want.chars().take(KEY_CHARS).collect();
-    find_printed(page, first, &want, &key, truncated)
+    let printed = find_printed(page, first, &want, &key, truncated)?;
+    let probe: String = want.chars().take(60).collect();
+    (!article().contains(&probe)).then_some(printed)
 }
 
 /// The closest element before the article that a page marks as its
 /// standfirst by class ("intro", "standfirst", "dek", …).
-fn by_class(page: &Page, first: NodeId, article: &str) -> Option<NodeId> {
+fn by_class<'a>(page: &Page, first: NodeId, article: &impl Fn() -> &'a str) -> Option<NodeId> {
     let body = page.body()?;
     let mut seen = 0usize;
     let mut i = first.index();
@@ -388,7 +397,7 @@ fn by_class(page: &Page, first: NodeId, article: &str) -> Option<NodeId> {
             continue;
         }
         let probe: String = text.chars().take(60).collect();
-        if article.contains(&probe) {
+        if article().contains(&probe) {
             return None;
         }
         return Some(id);
