@@ -150,11 +150,14 @@ impl Hits {
     }
 }
 
+/// A fragment and the bit of the list it belongs to.
+type Fragment = (&'static [u8], u8);
+
 /// The lists' fragments by first byte. Every element with a class or id is
 /// tested against all five lists, so one pass over the value replaces some
 /// seventy substring searches.
-fn by_first_byte() -> &'static [Vec<(&'static [u8], u8)>] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+fn by_first_byte() -> &'static [Vec<Fragment>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<Fragment>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = vec![Vec::new(); 256];
         for (list, bit) in [
