@@ -12,8 +12,7 @@ pub(crate) enum Error {
     Snapshot(String),
     /// The snapshot's fields do not describe a tree.
     Page(PageError),
-    /// A result could not be turned into a JavaScript value (benchmark build).
-    #[cfg(newsclean_bench)]
+    /// A result could not be turned into a JavaScript value.
     Output(serde_wasm_bindgen::Error),
     /// A JavaScript function we called threw (the walker, the applier); the
     /// value is passed on unchanged.
@@ -33,10 +32,19 @@ impl From<Error> for JsValue {
             Error::Options(e) => format!("newsclean: bad options: {e}"),
             Error::Snapshot(why) => format!("newsclean: bad snapshot: {why}"),
             Error::Page(e) => format!("newsclean: {e}"),
-            #[cfg(newsclean_bench)]
-            Error::Output(e) => format!("newsclean: cannot return the result: {e}"),
+            Error::Output(e) => format!("newsclean: cannot return the result: {}", message_of(e)),
         };
         JsError::new(&message).into()
+    }
+}
+
+/// The message of a serde-wasm-bindgen error (a JavaScript `Error`, or a
+/// value some JavaScript threw), without the "Error: " prefix.
+pub(crate) fn message_of(e: serde_wasm_bindgen::Error) -> String {
+    let value = JsValue::from(e);
+    match value.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => format!("{value:?}"),
     }
 }
 

@@ -1,4 +1,5 @@
-//! JavaScript values in: the snapshot and the options.
+//! JavaScript values in: the options (through serde-wasm-bindgen) and the
+//! snapshot.
 //!
 //! The snapshot is read field by field rather than through serde: serde
 //! crosses the boundary once per array element, while a typed array crosses
@@ -6,92 +7,132 @@
 //! millisecond.
 
 use js_sys::{Array, Reflect, Uint32Array, Uint8Array};
-use wasm_bindgen::{JsCast, JsValue};
+use serde::de::value::StrDeserializer;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
 
-use super::error::Error;
+use super::error::{message_of, Error};
 use crate::page::snapshot::Snapshot;
 use crate::{Kind, Options};
 
-/// The options object, or the defaults for `undefined`/`null`; `null` or a
-/// missing field means the default. Fields the core does not know (the
-/// walker's `computedHidden`, `zeroSize`) are ignored.
-///
-/// Read by hand rather than through serde: serde's deserializer and its error
-/// messages (which format floats) were a third of the `.wasm`.
+/// The options object as JavaScript passes it (the `Options` of the `.d.ts`):
+/// every field optional, `null` or `undefined` meaning the default.
+#[derive(Deserialize)]
+#[serde(rename = "Options", rename_all = "camelCase", deny_unknown_fields)]
+struct JsOptions {
+    kinds: Option<Vec<Kind>>,
+    url: Option<String>,
+    max_nodes: Option<u32>,
+    max_millis: Option<u32>,
+    char_threshold: Option<u32>,
+    markdown: Option<bool>,
+    /// Read by the walker (`takeSnapshot`), not by the core: only checked here.
+    #[allow(dead_code)]
+    computed_hidden: Option<bool>,
+    /// As `computed_hidden`.
+    #[allow(dead_code)]
+    zero_size: Option<bool>,
+}
+
+/// The options object, or the defaults for `undefined`/`null`. Unknown fields
+/// and values of the wrong type are errors that name the field.
 pub(crate) fn options(value: &JsValue) -> Result<Options, Error> {
-    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(options);
+        return Ok(Options::default());
     }
-    if !value.is_object() {
+    if !value.is_object() || Array::is_array(value) {
         return Err(Error::Options("expected an object".into()));
     }
-    // Every field is named, so a field added to `Options` fails to compile
-    // here until it is read.
-    let Options {
+    let fields = Fields {
+        entries: object_entries(value).map_err(Error::Js)?,
+        next: 0,
+        key: String::new(),
+        value: JsValue::UNDEFINED,
+    };
+    let JsOptions {
         kinds,
         url,
         max_nodes,
         max_millis,
         char_threshold,
         markdown,
-    } = &mut options;
-    if let Some(v) = option_field(value, "kinds")? {
-        *kinds = read_kinds(&v)?;
-    }
-    if let Some(v) = option_field(value, "url")? {
-        *url = Some(
-            v.as_string()
-                .ok_or_else(|| Error::Options("`url` must be a string".into()))?,
-        );
-    }
-    if let Some(v) = option_field(value, "maxNodes")? {
-        *max_nodes = whole(&v, "maxNodes", u32::MAX)? as usize;
-    }
-    if let Some(v) = option_field(value, "maxMillis")? {
-        *max_millis = whole(&v, "maxMillis", u32::MAX)? as u32;
-    }
-    if let Some(v) = option_field(value, "charThreshold")? {
-        *char_threshold = whole(&v, "charThreshold", u32::MAX)? as usize;
-    }
-    if let Some(v) = option_field(value, "markdown")? {
-        *markdown = v
-            .as_bool()
-            .ok_or_else(|| Error::Options("`markdown` must be true or false".into()))?;
-    }
-    Ok(options)
+        ..
+    } = JsOptions::deserialize(fields).map_err(|e| Error::Options(message_of(e)))?;
+    // Every field is named, so a field added to `Options` fails to compile
+    // here until it is set.
+    let defaults = Options::default();
+    Ok(Options {
+        kinds: kinds.unwrap_or(defaults.kinds),
+        url,
+        max_nodes: max_nodes.map_or(defaults.max_nodes, |n| n as usize),
+        max_millis: max_millis.unwrap_or(defaults.max_millis),
+        char_threshold: char_threshold.map_or(defaults.char_threshold, |n| n as usize),
+        markdown: markdown.unwrap_or(defaults.markdown),
+    })
 }
 
-fn option_field(object: &JsValue, key: &str) -> Result<Option<JsValue>, Error> {
-    let v = Reflect::get(object, &JsValue::from_str(key)).map_err(Error::Js)?;
-    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+#[wasm_bindgen]
+extern "C" {
+    /// `Object.entries`, with whatever a getter throws caught.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = entries)]
+    fn object_entries(object: &JsValue) -> Result<Array, JsValue>;
 }
 
-fn whole(v: &JsValue, what: &str, max: u32) -> Result<u64, Error> {
-    v.as_f64()
-        .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(max))
-        .map(|n| n as u64)
-        .ok_or_else(|| Error::Options(format!("`{what}` must be a whole number from 0 to {max}")))
+/// An object's own fields (`[key, value]` pairs from `Object.entries`) as a
+/// serde map, each value read by serde-wasm-bindgen. serde-wasm-bindgen
+/// itself reads a struct by looking up only the fields the struct has, so
+/// `deny_unknown_fields` would never meet an unknown one; here serde sees
+/// every key, and an error in a value names its field.
+struct Fields {
+    entries: Array,
+    next: u32,
+    /// The key of the value read next.
+    key: String,
+    value: JsValue,
 }
 
-fn read_kinds(v: &JsValue) -> Result<Vec<Kind>, Error> {
-    let array = v
-        .dyn_ref::<Array>()
-        .ok_or_else(|| Error::Options("`kinds` must be an array of kind names".into()))?;
-    array
-        .iter()
-        .map(|k| {
-            let name = k.as_string();
-            name.as_deref().and_then(Kind::parse).ok_or_else(|| {
-                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                let what = name.map_or_else(|| "a non-string".to_owned(), |n| format!("\"{n}\""));
-                Error::Options(format!(
-                    "`kinds`: unknown kind {what} (known: {})",
-                    known.join(", ")
-                ))
+impl<'de> Deserializer<'de> for Fields {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(self)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
+        identifier ignored_any
+    }
+}
+
+impl<'de> MapAccess<'de> for Fields {
+    type Error = serde_wasm_bindgen::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        if self.next >= self.entries.length() {
+            return Ok(None);
+        }
+        let entry: Array = self.entries.get(self.next).unchecked_into();
+        self.next += 1;
+        self.key = entry.get(0).as_string().unwrap_or_default();
+        self.value = entry.get(1);
+        seed.deserialize(StrDeserializer::new(&self.key)).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Self::Error> {
+        let value = std::mem::replace(&mut self.value, JsValue::UNDEFINED);
+        seed.deserialize(serde_wasm_bindgen::Deserializer::from(value))
+            .map_err(|e| {
+                serde_wasm_bindgen::Error::new(format_args!("`{}`: {}", self.key, message_of(e)))
             })
-        })
-        .collect()
+    }
 }
 
 /// Reads a snapshot made by `takeSnapshot` (typed arrays), or the same with

@@ -26,7 +26,6 @@
 
 mod error;
 mod from_js;
-mod out;
 mod types;
 #[cfg(newsclean_bench)]
 mod walker;
@@ -51,8 +50,10 @@ extern "C" {
     fn apply_plan(nodes: &JsValue, plan: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// The benchmark's snapshot out (serde: fine outside the shipped build).
-#[cfg(newsclean_bench)]
+/// Results go out through serde-wasm-bindgen as plain objects: camelCase
+/// fields (the serde names in `crate::api`), maps as objects, missing values
+/// as `null`, so they survive JSON and message channels unchanged and match
+/// the CLI's `--format json`.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
     const OUT: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&OUT).map_err(Error::Output)
@@ -127,7 +128,7 @@ pub fn clean_document(
     spend(&mut opts, started);
     let mut plan = crate::clean(&taken.page, &opts);
     plan.budget_hit |= taken.budget_hit;
-    let plan = out::plan_js(&plan)?;
+    let plan = to_js(&plan)?;
     Ok(apply_plan(&taken.nodes, &plan).map_err(Error::Js)?)
 }
 
@@ -143,9 +144,7 @@ pub fn extract_document(
     let mut opts = from_js::options(&options)?;
     let taken = take(&document, &options, false)?;
     spend(&mut opts, started);
-    Ok(out::article_js(
-        crate::extract(&taken.page, &opts).as_ref(),
-    )?)
+    Ok(to_js(&crate::extract(&taken.page, &opts))?)
 }
 
 /// A quick guess whether `extract` will find an article worth reading.
@@ -168,7 +167,7 @@ pub fn clean_snapshot(
     error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
-    Ok(out::plan_js(&crate::clean(&page, &opts))?)
+    Ok(to_js(&crate::clean(&page, &opts))?)
 }
 
 /// The article of a snapshot judged outside the page, or `null`.
@@ -180,7 +179,7 @@ pub fn extract_snapshot(
     error::install_panic_hook();
     let opts = from_js::options(&options)?;
     let page = page_from(&snapshot)?;
-    Ok(out::article_js(crate::extract(&page, &opts).as_ref())?)
+    Ok(to_js(&crate::extract(&page, &opts))?)
 }
 
 /// `isProbablyReaderable` for a snapshot judged outside the page.

@@ -1,5 +1,7 @@
 //! TypeScript shapes of what crosses the boundary, for the generated `.d.ts`.
-//! They mirror `crate::api` and `crate::page::snapshot` (camelCase on the wire).
+//! They mirror `crate::api` and `crate::page::snapshot` (camelCase on the wire):
+//! options come in and plans and articles go out through serde-wasm-bindgen,
+//! the snapshot is read column by column (`from_js`).
 
 use wasm_bindgen::prelude::*;
 
@@ -8,7 +10,11 @@ const TS_TYPES: &'static str = r#"
 /** The clutter taxonomy: what kind of thing a removal was. */
 export type Kind = "ad" | "trending" | "quick-links" | "related" | "social" | "promo";
 
-/** Knobs for clean and extract. Every field is optional. */
+/**
+ * Knobs for clean and extract. Every field is optional; `null` means the
+ * default. An unknown field or a value of the wrong type is an Error
+ * ("newsclean: bad options: `maxNodes`: ...").
+ */
 export interface Options {
   /** The kinds `clean` removes; all by default. */
   kinds?: Kind[];

@@ -68,7 +68,8 @@ test("bad options are refused with Errors and the page is untouched", async () =
     const observer = new MutationObserver(() => {});
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     const bad = [42, "ad", { kinds: ["bogus"] }, { kinds: "ad" }, { maxNodes: -1 }, { maxNodes: 1.5 },
-      { maxMillis: "10" }, { url: 5 }, { markdown: "yes" }, { charThreshold: NaN }];
+      { maxMillis: "10" }, { url: 5 }, { markdown: "yes" }, { charThreshold: NaN }, { maxnodes: 10 },
+      { computedHidden: "no" }, [], { maxNodes: 2 ** 32 }];
     const messages = bad.map((o) => {
       try {
         window.nc.clean(document, o);
@@ -82,7 +83,10 @@ test("bad options are refused with Errors and the page is untouched", async () =
     return { messages, mutations, same: document.documentElement.outerHTML === before };
   });
   for (const m of r.messages) assert.match(m, /^newsclean: bad options: /);
-  assert.match(r.messages[2], /unknown kind "bogus"/);
+  assert.match(r.messages[2], /`kinds`: unknown variant `bogus`, expected one of `ad`, `trending`/);
+  assert.match(r.messages[6], /`maxMillis`: invalid type: string "10", expected u32/);
+  assert.match(r.messages[10], /unknown field `maxnodes`, expected one of `kinds`, `url`, `maxNodes`/);
+  assert.match(r.messages[11], /`computedHidden`: invalid type/);
   assert.equal(r.mutations, 0);
   assert.ok(r.same);
 });
@@ -96,7 +100,12 @@ test("options reach the core", async () => {
     const md = window.nc.extract(document, { url, markdown: true });
     const plainArticle = window.nc.extract(document, { url });
     const elsewhere = window.nc.extract(document, { url: "https://elsewhere.example/a/b.html" });
+    const defaults = window.nc.clean(document);
+    defaults.undo();
+    const nulls = window.nc.clean(document, { url: null, kinds: null, maxNodes: null, markdown: undefined });
+    nulls.undo();
     return {
+      nullsAreDefaults: JSON.stringify(nulls.removed) === JSON.stringify(defaults.removed),
       allKinds: [...new Set(all.removed.map((x) => x.kind))], someKinds: [...new Set(some.removed.map((x) => x.kind))],
       someCount: some.removed.length, adCount: all.counts.ad ?? 0,
       markdown: typeof md?.markdown, plainMarkdown: plainArticle && "markdown" in plainArticle,
@@ -109,6 +118,7 @@ test("options reach the core", async () => {
   assert.equal(r.markdown, "string");
   assert.equal(r.plainMarkdown, false);
   assert.ok(r.urlMatters, "relative links resolve against options.url");
+  assert.ok(r.nullsAreDefaults, "null and undefined fields mean the defaults");
 });
 
 test("the node budget stops the judge early and says so", async () => {

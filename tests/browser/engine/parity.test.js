@@ -100,6 +100,7 @@ for (const { name, meta } of fixtures()) {
         assert.equal(inPage.article, null, "extract: native finds no article");
       } else {
         assert.notEqual(inPage.article, null, "extract: native finds an article, the browser none");
+        assert.deepEqual(Object.keys(inPage.article), Object.keys(nativeArticle), "extract: the same fields");
         for (const f of ARTICLE_FIELDS) assert.deepEqual(inPage.article[f], nativeArticle[f], `extract: ${f}`);
       }
       assert.equal((inPage.article?.textContent ?? "").trimEnd(), nativeText.trimEnd(), "extract text");
