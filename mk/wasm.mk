@@ -7,6 +7,10 @@
 
 WASM_TARGET := wasm32-unknown-unknown
 WASM_PROFILE := wasm-release
+# Size or speed: `z` ships (see Cargo.toml); `make wasm WASM_OPT_LEVEL=3` builds
+# the fast variant, for comparing in the browser benchmark.
+WASM_OPT_LEVEL ?= z
+export CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL = $(WASM_OPT_LEVEL)
 WASM_CARGO_FLAGS := --target $(WASM_TARGET) --profile $(WASM_PROFILE) --no-default-features --lib
 WASM_PKG := target/wasm-pkg
 # The benchmark's build adds the Rust web-sys walker it is measured against,
@@ -34,7 +38,7 @@ wasm-tools:
 define wasm_package
 	rm -rf $(2)
 	$(WASM_BINDGEN) --target web --out-dir $(2) $(1)
-	$(WASM_OPT) -Oz --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
+	$(WASM_OPT) -O$(WASM_OPT_LEVEL) --strip-debug --strip-producers $(2)/newsclean_bg.wasm -o $(2)/newsclean_bg.wasm
 	mkdir -p $(2)/dom
 	cp js/engine/snapshot.js js/engine/apply.js $(2)/dom/
 	find $(2) -name '*.js' -exec $(ESBUILD) --minify --format=esm --log-level=warning --allow-overwrite {} --outfile={} \;
