@@ -374,10 +374,24 @@ impl TokenSink for NestingGuard {
     }
 }
 
-/// Lays the linked tree out in document order, iteratively.
+/// Lays the linked tree out in document order, iteratively. Each node's
+/// text and attributes are freed once copied, so the linked tree and the page
+/// do not both hold the whole text at the peak.
 fn flatten(sink: Sink) -> Result<Page, PageError> {
-    let nodes = sink.nodes.into_inner();
+    let mut nodes = sink.nodes.into_inner();
     let mut b = PageBuilder::new();
+    let (mut attrs, mut bytes) = (0, 0);
+    for n in &nodes {
+        match &n.data {
+            Data::Element { attrs: a, .. } => {
+                attrs += a.len();
+                bytes += a.iter().map(|a| a.value.len()).sum::<usize>();
+            }
+            Data::Text(t) | Data::Comment(t) | Data::Doctype(t) => bytes += t.len(),
+            Data::Document | Data::Fragment => {}
+        }
+    }
+    b.reserve(nodes.len(), attrs, bytes);
     // (node, entering): children are pushed in reverse so they pop in order.
     let mut stack: Vec<(usize, bool)> = Vec::new();
     let mut child = nodes[0].last;
@@ -390,11 +404,11 @@ fn flatten(sink: Sink) -> Result<Page, PageError> {
             b.close();
             continue;
         }
-        match &nodes[id].data {
+        match std::mem::replace(&mut nodes[id].data, Data::Fragment) {
             Data::Element { name, attrs, .. } => {
                 b.open(
                     &name.local,
-                    namespace_flags(name),
+                    namespace_flags(&name),
                     attrs.iter().map(|a| (&*a.name.local, &*a.value)),
                 )?;
                 stack.push((id, false));
@@ -404,9 +418,9 @@ fn flatten(sink: Sink) -> Result<Page, PageError> {
                     c = nodes[c].prev;
                 }
             }
-            Data::Text(t) => b.leaf(NodeKind::Text, t)?,
-            Data::Comment(t) => b.leaf(NodeKind::Comment, t)?,
-            Data::Doctype(t) => b.leaf(NodeKind::Doctype, t)?,
+            Data::Text(t) => b.leaf(NodeKind::Text, &t)?,
+            Data::Comment(t) => b.leaf(NodeKind::Comment, &t)?,
+            Data::Doctype(t) => b.leaf(NodeKind::Doctype, &t)?,
             Data::Document | Data::Fragment => {}
         }
     }

@@ -398,6 +398,15 @@ impl PageBuilder {
         }
     }
 
+    /// Room for `nodes` nodes, `attrs` attributes and `bytes` of text, so a
+    /// large page is laid out without its arrays doubling (and being copied)
+    /// as they fill.
+    pub fn reserve(&mut self, nodes: usize, attrs: usize, bytes: usize) {
+        self.page.nodes.reserve(nodes);
+        self.page.attrs.reserve(attrs);
+        self.page.buf.reserve(bytes);
+    }
+
     /// Depth of the node that the next node will be appended under (document = 0).
     pub fn open_depth(&self) -> usize {
         self.stack.len() - 1

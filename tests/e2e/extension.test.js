@@ -76,8 +76,15 @@ for (const name of fixtures()) {
         const text = htmlText(await readerHtml(page));
         assert.ok(text.includes(norm(m.title)), "the title is shown");
         assert.deepEqual(missing(text, m.keep), []);
+        const underneath = await page.evaluate(() => {
+          const copy = document.documentElement.cloneNode(true);
+          copy.querySelector("newsclean-reader")?.remove();
+          return copy.outerHTML;
+        });
+        assert.equal(underneath, htmlBefore, "the page under the open reader changed");
         await page.keyboard.press("Escape");
         assert.equal(await readerHtml(page), null, "Esc closes the reader");
+        assert.equal(await outerHtml(page), htmlBefore, "closing the reader left the page changed");
       });
     } finally {
       await page.close();
