@@ -1,20 +1,9 @@
 //! Times each stage over corpus pages, serially (a development aid).
-use std::io::Read;
+#[path = "support/corpus.rs"]
+mod corpus;
 use std::time::Instant;
 fn main() {
-    let root = std::env::var("NEWSCLEAN_CORPUS").unwrap_or("../shared/corpus".into());
-    let mut pages = Vec::new();
-    for e in std::fs::read_dir(format!("{root}/trafilatura-dev/html"))
-        .unwrap()
-        .take(200)
-    {
-        let raw = std::fs::read(e.unwrap().path()).unwrap();
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .unwrap();
-        pages.push(out);
-    }
+    let pages = corpus::trafilatura_pages(200);
     let (mut tp, mut ts, mut tc, mut te) = (0f64, 0f64, 0f64, 0f64);
     let opts = newsclean::Options::default();
     for p in &pages {

@@ -1,15 +1,8 @@
-use std::io::Read;
+//! Times the html5ever parse into a Page over the corpus pages (a development aid).
+#[path = "support/corpus.rs"]
+mod corpus;
 fn main() {
-    let root = std::env::var("NEWSCLEAN_CORPUS").unwrap_or("../shared/corpus".into());
-    let mut pages = Vec::new();
-    for e in std::fs::read_dir(format!("{root}/trafilatura-dev/html")).unwrap() {
-        let raw = std::fs::read(e.unwrap().path()).unwrap();
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .unwrap();
-        pages.push(out);
-    }
+    let pages = corpus::trafilatura_pages(usize::MAX);
     let t = std::time::Instant::now();
     for _ in 0..3 {
         for p in &pages {

@@ -39,27 +39,23 @@ fn fold_width(c: char) -> char {
     }
 }
 
+/// Appends `c` lowercased; most label and class text is ASCII, which skips
+/// the Unicode case tables.
+fn push_lowercase(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        out.extend(c.to_lowercase());
+    }
+}
+
 /// Normalises a block's text for label lookup: lowercase, punctuation,
 /// symbols and emoji turned into spaces, runs of spaces collapsed, trimmed.
 /// "  Trending: " and "TRENDING" both give "trending".
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
-        // Most label text is ASCII: the Unicode tables are for the rest.
-        if c.is_ascii() {
-            if c.is_ascii_whitespace() || c.is_ascii_punctuation() || c == '\u{0B}' {
-                pending_space = !out.is_empty();
-                continue;
-            }
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let c = fold_width(c);
+    for c in text.chars().map(fold_width) {
         if is_ignorable(c) {
             continue;
         }
@@ -71,7 +67,7 @@ pub fn normalize_label(text: &str) -> String {
             out.push(' ');
             pending_space = false;
         }
-        out.extend(c.to_lowercase());
+        push_lowercase(&mut out, c);
     }
     out
 }
@@ -102,11 +98,7 @@ pub fn class_tokens(value: &str, mut f: impl FnMut(&str)) {
                 flush(&mut token, &mut f);
             }
         }
-        if c.is_ascii() {
-            token.push(c.to_ascii_lowercase());
-        } else {
-            token.extend(c.to_lowercase());
-        }
+        push_lowercase(&mut token, c);
         prev = Some(c);
     }
     flush(&mut token, &mut f);

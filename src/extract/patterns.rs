@@ -150,6 +150,15 @@ impl Hits {
     }
 }
 
+/// The lists [`hits`] tests, each with its bit.
+const LISTS: [(&[&str], u8); 5] = [
+    (UNLIKELY, Hits::UNLIKELY),
+    (MAYBE_CANDIDATE, Hits::MAYBE_CANDIDATE),
+    (POSITIVE, Hits::POSITIVE),
+    (NEGATIVE, Hits::NEGATIVE),
+    (BYLINE, Hits::BYLINE),
+];
+
 /// A fragment and the bit of the list it belongs to.
 type Fragment = (&'static [u8], u8);
 
@@ -160,13 +169,7 @@ fn by_first_byte() -> &'static [Vec<Fragment>] {
     static TABLE: std::sync::OnceLock<Vec<Vec<Fragment>>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = vec![Vec::new(); 256];
-        for (list, bit) in [
-            (UNLIKELY, Hits::UNLIKELY),
-            (MAYBE_CANDIDATE, Hits::MAYBE_CANDIDATE),
-            (POSITIVE, Hits::POSITIVE),
-            (NEGATIVE, Hits::NEGATIVE),
-            (BYLINE, Hits::BYLINE),
-        ] {
+        for (list, bit) in LISTS {
             for f in list {
                 t[usize::from(f.as_bytes()[0])].push((f.as_bytes(), bit));
             }
@@ -324,13 +327,7 @@ mod tests {
         ];
         for v in values {
             let h = hits(v);
-            for (list, bit) in [
-                (UNLIKELY, Hits::UNLIKELY),
-                (MAYBE_CANDIDATE, Hits::MAYBE_CANDIDATE),
-                (POSITIVE, Hits::POSITIVE),
-                (NEGATIVE, Hits::NEGATIVE),
-                (BYLINE, Hits::BYLINE),
-            ] {
+            for (list, bit) in LISTS {
                 assert_eq!(
                     h.has(bit),
                     list.iter().any(|f| v.contains(f)),
