@@ -143,6 +143,8 @@ struct Leaf {
     chars: usize,
     /// Characters of link text in it.
     link_chars: usize,
+    /// Links in it.
+    links: usize,
     /// Characters of article text since the last picture before it (0 when
     /// it holds a picture itself); `usize::MAX` when none came before.
     since_media: usize,
@@ -201,7 +203,7 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
             verdicts[i] = Verdict::RelatedLabel;
             continue;
         }
-        if is_furniture(leaf, tables) {
+        if is_furniture(leaf, tables) || is_related_insert(leaf, tables) {
             verdicts[i] = Verdict::Furniture;
             continue;
         }
@@ -307,16 +309,17 @@ fn advance(since: usize, chars: usize) -> usize {
 fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
     let mut text = String::new();
     let mut link_chars = 0;
+    let mut links = 0;
     for &n in &nodes {
         text.push_str(&tree.text_content(n));
         if tree.is(n, names::A) {
             link_chars += tree.inner_len(n);
+            links += 1;
         } else if tree.is_element(n) {
-            link_chars += tree
-                .by_tag(n, names::A)
-                .into_iter()
-                .map(|a| tree.inner_len(a))
-                .sum::<usize>();
+            for a in tree.by_tag(n, names::A) {
+                link_chars += tree.inner_len(a);
+                links += 1;
+            }
         }
     }
     let raw = crate::text::squash_whitespace(&text);
@@ -333,6 +336,7 @@ fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
         norm,
         chars,
         link_chars,
+        links,
         since_media,
     }
 }
@@ -418,6 +422,19 @@ fn is_related_label(leaf: &Leaf, tables: &Tables) -> bool {
         let n = strip_count(&leaf.norm);
         tables.related.contains(n) || matches!(rules::label_kind(n), Some(Kind::Related))
     }
+}
+
+/// A related-stories label and its links in one block ("Siehe auch<br>
+/// <a>…</a><br><a>…</a>"): the label opens it and links fill the rest.
+/// (One link after "Read more" is a pointer inside the story.)
+fn is_related_insert(leaf: &Leaf, tables: &Tables) -> bool {
+    leaf.chars <= MAX_PROMPT_CHARS
+        && leaf.links >= 2
+        && leaf.link_chars * 3 >= leaf.chars * 2
+        && tables
+            .related
+            .iter()
+            .any(|h| leaf.norm.len() > h.len() && starts_with_words(&leaf.norm, h))
 }
 
 /// "3 Kommentare", "Comments (12)": the label without its count.
@@ -691,6 +708,28 @@ mod tests {
                 "Foto: Sascha Klahn"
             ]
         );
+    }
+
+    #[test]
+    fn related_label_with_its_links_in_one_block() {
+        let (text, _) = run(&format!(
+            "{STORY}<p>Siehe auch<br>\n<a href=/a>Die Hafenmauer bröckelt</a><br>\n<a href=/b>Fähren fallen aus</a></p>\
+             <p><a href=/c>Read more about the storm here.</a></p>"
+        ));
+        assert!(!text.contains("Hafenmauer"), "{text}");
+        assert!(text.contains("Read more about the storm"), "{text}");
+    }
+
+    #[test]
+    fn removes_view_counts_and_a_lone_by_label() {
+        let (text, _) = run(&format!(
+            "{STORY}<p>Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder, ich und..</p><p><b>Von:</b></p><p>Götz Warnke</p>"
+        ));
+        assert!(
+            !text.contains("Aufrufe") && !text.contains("Von:"),
+            "{text}"
+        );
+        assert!(text.contains("Götz Warnke"), "{text}");
     }
 
     #[test]
