@@ -207,10 +207,14 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
             verdicts[i] = Verdict::Furniture;
             continue;
         }
-        if is_credit(leaf, tables) || is_credited_caption(tree, leaf, tables) {
+        if is_credit(leaf, tables)
+            || is_credited_caption(tree, leaf, tables)
+            || is_marked_caption(tree, leaf, tables)
+        {
             verdicts[i] = Verdict::Credit;
         }
     }
+    credit_whole_captions(tree, root, &leaves, &mut verdicts);
     // A related-links label takes the link lines after it.
     for i in 0..cut_at {
         if verdicts[i] != Verdict::RelatedLabel {
@@ -257,10 +261,13 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
         let container = tree.is_element(t) && has_block_inside(tree, t);
         if block && !container {
             let mut leaf = make_leaf(tree, vec![t], since_media);
+            since_media = advance(since_media, leaf.chars);
             if has_media(tree, t) {
                 leaf.since_media = 0;
+                // The block's own text is the picture's caption, if any;
+                // what follows it is not.
+                since_media = leaf.chars;
             }
-            since_media = advance(since_media, leaf.chars);
             if leaf.chars > 0 {
                 out.push(leaf);
             }
@@ -285,14 +292,15 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
             last = n;
             n = tree.next_sibling(n);
         }
-        let leaf = make_leaf(tree, run, since_media);
+        let mut leaf = make_leaf(tree, run, since_media);
         let pictured = leaf
             .nodes
             .iter()
             .any(|&r| tree.is_element(r) && has_media(tree, r));
         since_media = advance(since_media, leaf.chars);
         if pictured {
-            since_media = 0;
+            leaf.since_media = 0;
+            since_media = leaf.chars;
         }
         if leaf.chars > 0 {
             out.push(leaf);
@@ -580,6 +588,122 @@ fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
         && prefix_of(last).is_some_and(|p| tables.credits.contains(p.as_str()))
 }
 
+/// A caption (a leaf in a `<figcaption>` or right after its picture) that
+/// ends in a credit ("Skiers at the start. © AFP / Jane Doe", "Roman
+/// Prymula, photo: Archives"): it describes a picture the plain text does
+/// not show. (Uncredited captions stay: Readability keeps every caption, and
+/// many are story text.)
+fn is_marked_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+    let at_picture = leaf.since_media == 0 || in_figcaption(tree, leaf.first());
+    if leaf.chars > MAX_PROMPT_CHARS || !at_picture {
+        return false;
+    }
+    has_credit_mark(&leaf.raw, tables)
+}
+
+/// "©", "(c)" or a credit word before a colon ("photo:", "Foto :", glued
+/// on as in "…des TurniersBild: AFP") opening the line's last words: a
+/// credit closes a caption, it does not open a story paragraph.
+fn has_credit_mark(raw: &str, tables: &Tables) -> bool {
+    let closes = |at: usize| {
+        let tail = &raw[at..];
+        tail.chars().count() <= MAX_CREDIT_CHARS && !tail.contains(". ")
+    };
+    if ["©", "(c)", "(C)"]
+        .iter()
+        .any(|m| raw.find(m).is_some_and(closes))
+    {
+        return true;
+    }
+    let words = word_spans(raw);
+    words.iter().enumerate().any(|(i, &(at, w))| {
+        let colon_next = words
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.starts_with([':', '：']));
+        let Some(word) = w
+            .strip_suffix([':', '：'])
+            .or_else(|| colon_next.then_some(w))
+        else {
+            return false;
+        };
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        closes(at) && ends_with_credit_word(word, tables)
+    })
+}
+
+/// The whitespace-separated words of `raw` with their byte offsets.
+fn word_spans(raw: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in raw.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &raw[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &raw[s..]));
+    }
+    out
+}
+
+/// True when `word` is a credit word, or ends in a capitalised one glued to
+/// the word before ("TurniersBild").
+fn ends_with_credit_word(word: &str, tables: &Tables) -> bool {
+    let lower = word.to_lowercase();
+    if tables.credits.contains(lower.as_str()) {
+        return true;
+    }
+    word.char_indices().skip(1).any(|(i, c)| {
+        c.is_uppercase()
+            && word[..i].chars().last().is_some_and(char::is_lowercase)
+            && tables.credits.contains(word[i..].to_lowercase().as_str())
+    })
+}
+
+/// True when `t` is, or sits just inside, a `<figcaption>`.
+fn in_figcaption(tree: &Tree<'_>, t: T) -> bool {
+    tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
+        || tree.has_ancestor_tag(t, names::FIGCAPTION, 2, |_| true)
+}
+
+/// A figure with a credit in it: its whole caption is for the eyes ("Jansen
+/// and Trochowski get on well." / "Foto:" / "WITTERS").
+fn credit_whole_captions(tree: &Tree<'_>, root: T, leaves: &[Leaf], verdicts: &mut [Verdict]) {
+    let figure_of = |t: T| {
+        let mut a = tree.parent(t);
+        while a != NIL && a != root {
+            if tree.is(a, names::FIGURE) {
+                return Some(a);
+            }
+            a = tree.parent(a);
+        }
+        None
+    };
+    let credited: HashSet<T> = leaves
+        .iter()
+        .zip(verdicts.iter())
+        .filter(|(_, v)| **v == Verdict::Credit)
+        .filter_map(|(l, _)| figure_of(l.first()))
+        .collect();
+    if credited.is_empty() {
+        return;
+    }
+    for (leaf, v) in leaves.iter().zip(verdicts.iter_mut()) {
+        if *v == Verdict::Keep
+            && leaf.chars <= MAX_PROMPT_CHARS
+            && in_figcaption(tree, leaf.first())
+            && figure_of(leaf.first()).is_some_and(|f| credited.contains(&f))
+        {
+            *v = Verdict::Credit;
+        }
+    }
+}
+
 fn names_source(norm: &str, tables: &Tables) -> bool {
     let padded = format!(" {norm} ");
     tables.sources.iter().any(|s| padded.contains(s.as_str()))
@@ -706,6 +830,59 @@ mod tests {
             [
                 "Striking workers last year. Photograph: Jane Doe/Getty Images",
                 "Foto: Sascha Klahn"
+            ]
+        );
+    }
+
+    #[test]
+    fn captions_ending_in_a_credit_skipped_in_text_only() {
+        let (text, skipped) = run(&format!(
+            "<p><a href=big.jpg><img src=a.jpg alt=\"\"></a></p><p>Marco Odermatt, ski star from Switzerland. © AFP / Jane Doe</p>{STORY}\
+             <p><img src=b.jpg alt=\"\"></p><p>Alexander Zverev in the quarter-finalBild: AFP/SID/Pascal Guyot</p>\
+             <figure><img src=c.jpg><figcaption>A fracking site in Pennsylvania ©&nbsp;Noah Addis</figcaption></figure>\
+             <p><img src=d.jpg></p><p>The picket line in the university hall / (C) Kab Niang</p>\
+             <figure><img src=e.jpg><figcaption>A quiet harbour at dawn</figcaption></figure>"
+        ));
+        assert!(
+            text.contains("Marco Odermatt"),
+            "the tree keeps captions: {text}"
+        );
+        assert_eq!(
+            skipped,
+            [
+                "Marco Odermatt, ski star from Switzerland. © AFP / Jane Doe",
+                "Alexander Zverev in the quarter-finalBild: AFP/SID/Pascal Guyot",
+                "A fracking site in Pennsylvania ©\u{a0}Noah Addis",
+                "The picket line in the university hall / (C) Kab Niang",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_credit_opening_a_long_block_is_not_a_caption() {
+        // "© Provided by …" before the first paragraph in the same block, and
+        // a credit word in a sentence away from any picture.
+        let (_, skipped) = run(&format!(
+            "<p><img src=a.jpg> © Provided by Example Media. The harbour authority closed the port on Monday after a storm damaged two piers and sank a ferry.</p>\
+             {STORY}<p>The photo: a ferry stuck on the rocks, taken by a passenger.</p>"
+        ));
+        assert!(skipped.is_empty(), "{skipped:?}");
+    }
+
+    #[test]
+    fn a_credit_in_a_figure_takes_its_whole_caption() {
+        let (_, skipped) = run(&format!(
+            "{STORY}<figure><p><img src=a.jpg></p><figcaption><p>Two captains shake hands on the pier.</p><p>Foto:</p><p>WITTERS</p></figcaption></figure>\
+             <figure><p><picture><img src=b.jpg></picture> © Markus Leitner</p><figcaption>Gulls over the harbour.</figcaption></figure>"
+        ));
+        assert_eq!(
+            skipped,
+            [
+                "Two captains shake hands on the pier.",
+                "Foto:",
+                "WITTERS",
+                "© Markus Leitner",
+                "Gulls over the harbour."
             ]
         );
     }
