@@ -11,20 +11,23 @@
 //! - removes furniture lines and prompts wherever they are;
 //! - cuts the article at a heading that opens a closing section (comments,
 //!   "About the author", "Related posts") near its end;
-//! - leaves picture credits and the captions carrying them in the tree (the
-//!   HTML shows them under their pictures) but lists them so the plain-text
-//!   rendering, which has no pictures, leaves them out.
+//! - leaves picture credits and the captions carrying them ([`credits`]) in
+//!   the tree (the HTML shows them under their pictures) but lists them so
+//!   the plain-text rendering, which has no pictures, leaves them out.
 //!
 //! Every rule is about a block's own wording and size, never a site.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+mod credits;
+
 use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::api::Kind;
 use crate::page::{names, Name};
 use crate::rules::{self, boilerplate as bp};
 use crate::text::{class_tokens, normalize_label};
+use credits::{credit_whole_captions, is_credit, is_credited_caption, is_marked_caption};
 
 /// Blocks longer than this are story text, whatever words they use.
 const MAX_PROMPT_CHARS: usize = 400;
@@ -34,10 +37,6 @@ const MAX_POINTER_CHARS: usize = 120;
 const MAX_PREFIX_LINE_CHARS: usize = 200;
 /// Lines of "key: value | key: value" metadata are at most this long.
 const MAX_META_LINE_CHARS: usize = 160;
-/// A credit line is at most this long.
-const MAX_CREDIT_CHARS: usize = 100;
-/// A line naming a picture agency without a "Photo:" word is at most this long.
-const MAX_SOURCE_LINE_CHARS: usize = 60;
 /// A closing section starts in the last this-much of the article's text.
 const TAIL_SHARE: f32 = 0.4;
 /// At most this many link lines follow a related-links label.
@@ -537,176 +536,6 @@ fn is_copyright_line(raw: &str) -> bool {
     let lower = t.to_lowercase();
     let marked = t.starts_with('©') || lower.starts_with("(c) ") || lower.starts_with("copyright");
     marked && t.chars().count() <= MAX_PROMPT_CHARS && lower.chars().any(|c| c.is_ascii_digit())
-}
-
-/// A picture credit on its own line: "Foto: Sascha Klahn", "(crédito: …)",
-/// "© Markus Leitner", "iStock/cjp", "Judy Eddy/WENN.com".
-fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
-    if leaf.chars > MAX_CREDIT_CHARS {
-        return false;
-    }
-    let raw = leaf
-        .raw
-        .trim_start_matches(['(', '[', '.', ' ', '|', '-', '–']);
-    if raw.starts_with('©') || raw.to_lowercase().starts_with("(c)") {
-        return true;
-    }
-    if let Some(p) = prefix_of(raw) {
-        let words = leaf.norm.split(' ').count();
-        if tables.credits.contains(p.as_str()) && (words <= 10 || !ends_sentence(raw)) {
-            return true;
-        }
-    }
-    // "Bild via …", "…, Bild via"
-    let words: Vec<&str> = leaf.norm.split(' ').collect();
-    if words
-        .windows(2)
-        .any(|w| w[1] == "via" && tables.credits.contains(w[0]))
-    {
-        return true;
-    }
-    leaf.chars <= MAX_SOURCE_LINE_CHARS
-        && !ends_sentence(&leaf.raw)
-        && names_source(&leaf.norm, tables)
-}
-
-/// A figure caption that ends in a credit ("Striking workers last year.
-/// Photograph: Jane Doe/Getty Images"): the caption describes a picture the
-/// plain text does not show.
-fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
-    let t = leaf.first();
-    let in_caption = tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
-        || tree.parent(t) != NIL && tree.tag(tree.parent(t)) == names::FIGCAPTION;
-    if !in_caption || leaf.chars > MAX_PROMPT_CHARS {
-        return false;
-    }
-    let last = leaf
-        .raw
-        .rsplit_once(". ")
-        .map_or(leaf.raw.as_str(), |(_, tail)| tail);
-    last.chars().count() <= MAX_CREDIT_CHARS
-        && prefix_of(last).is_some_and(|p| tables.credits.contains(p.as_str()))
-}
-
-/// A caption (a leaf in a `<figcaption>` or right after its picture) that
-/// ends in a credit ("Skiers at the start. © AFP / Jane Doe", "Roman
-/// Prymula, photo: Archives"): it describes a picture the plain text does
-/// not show. (Uncredited captions stay: Readability keeps every caption, and
-/// many are story text.)
-fn is_marked_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
-    let at_picture = leaf.since_media == 0 || in_figcaption(tree, leaf.first());
-    if leaf.chars > MAX_PROMPT_CHARS || !at_picture {
-        return false;
-    }
-    has_credit_mark(&leaf.raw, tables)
-}
-
-/// "©", "(c)" or a credit word before a colon ("photo:", "Foto :", glued
-/// on as in "…des TurniersBild: AFP") opening the line's last words: a
-/// credit closes a caption, it does not open a story paragraph.
-fn has_credit_mark(raw: &str, tables: &Tables) -> bool {
-    let closes = |at: usize| {
-        let tail = &raw[at..];
-        tail.chars().count() <= MAX_CREDIT_CHARS && !tail.contains(". ")
-    };
-    if ["©", "(c)", "(C)"]
-        .iter()
-        .any(|m| raw.find(m).is_some_and(closes))
-    {
-        return true;
-    }
-    let words = word_spans(raw);
-    words.iter().enumerate().any(|(i, &(at, w))| {
-        let colon_next = words
-            .get(i + 1)
-            .is_some_and(|(_, n)| n.starts_with([':', '：']));
-        let Some(word) = w
-            .strip_suffix([':', '：'])
-            .or_else(|| colon_next.then_some(w))
-        else {
-            return false;
-        };
-        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        closes(at) && ends_with_credit_word(word, tables)
-    })
-}
-
-/// The whitespace-separated words of `raw` with their byte offsets.
-fn word_spans(raw: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in raw.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &raw[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &raw[s..]));
-    }
-    out
-}
-
-/// True when `word` is a credit word, or ends in a capitalised one glued to
-/// the word before ("TurniersBild").
-fn ends_with_credit_word(word: &str, tables: &Tables) -> bool {
-    let lower = word.to_lowercase();
-    if tables.credits.contains(lower.as_str()) {
-        return true;
-    }
-    word.char_indices().skip(1).any(|(i, c)| {
-        c.is_uppercase()
-            && word[..i].chars().last().is_some_and(char::is_lowercase)
-            && tables.credits.contains(word[i..].to_lowercase().as_str())
-    })
-}
-
-/// True when `t` is, or sits just inside, a `<figcaption>`.
-fn in_figcaption(tree: &Tree<'_>, t: T) -> bool {
-    tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
-        || tree.has_ancestor_tag(t, names::FIGCAPTION, 2, |_| true)
-}
-
-/// A figure with a credit in it: its whole caption is for the eyes ("Jansen
-/// and Trochowski get on well." / "Foto:" / "WITTERS").
-fn credit_whole_captions(tree: &Tree<'_>, root: T, leaves: &[Leaf], verdicts: &mut [Verdict]) {
-    let figure_of = |t: T| {
-        let mut a = tree.parent(t);
-        while a != NIL && a != root {
-            if tree.is(a, names::FIGURE) {
-                return Some(a);
-            }
-            a = tree.parent(a);
-        }
-        None
-    };
-    let credited: HashSet<T> = leaves
-        .iter()
-        .zip(verdicts.iter())
-        .filter(|(_, v)| **v == Verdict::Credit)
-        .filter_map(|(l, _)| figure_of(l.first()))
-        .collect();
-    if credited.is_empty() {
-        return;
-    }
-    for (leaf, v) in leaves.iter().zip(verdicts.iter_mut()) {
-        if *v == Verdict::Keep
-            && leaf.chars <= MAX_PROMPT_CHARS
-            && in_figcaption(tree, leaf.first())
-            && figure_of(leaf.first()).is_some_and(|f| credited.contains(&f))
-        {
-            *v = Verdict::Credit;
-        }
-    }
-}
-
-fn names_source(norm: &str, tables: &Tables) -> bool {
-    let padded = format!(" {norm} ");
-    tables.sources.iter().any(|s| padded.contains(s.as_str()))
 }
 
 /// Inside an author's box: an ancestor whose class or id pairs "author" with
