@@ -214,6 +214,10 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
         }
     }
     credit_whole_captions(tree, root, &leaves, &mut verdicts);
+    if let Some(at) = closing_bio(&leaves[..cut_at]) {
+        verdicts[at] = Verdict::Furniture;
+        verdicts[at + 1] = Verdict::Furniture;
+    }
     // A related-links label takes the link lines after it.
     for i in 0..cut_at {
         if verdicts[i] != Verdict::RelatedLabel {
@@ -538,6 +542,35 @@ fn is_copyright_line(raw: &str) -> bool {
     marked && t.chars().count() <= MAX_PROMPT_CHARS && lower.chars().any(|c| c.is_ascii_digit())
 }
 
+/// A name on its own line is at most this long…
+const MAX_NAME_CHARS: usize = 40;
+/// …and this many words ("Dr. Thomas Schulte").
+const MAX_NAME_WORDS: usize = 5;
+
+/// The article's last two lines as an author's box without a class to tell:
+/// a name on its own ("Inga Buller") and a short bio that repeats it or goes
+/// on from it ("Inga Buller ist Head of Social …", "… ist Gründungspartner
+/// der Kanzlei …"). Returns the name line's index.
+fn closing_bio(leaves: &[Leaf]) -> Option<usize> {
+    let [.., name, bio] = leaves else {
+        return None;
+    };
+    let words: Vec<&str> = name.raw.split_whitespace().collect();
+    let is_name = name.chars <= MAX_NAME_CHARS
+        && name.link_chars == 0
+        && (2..=MAX_NAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.raw.chars().any(|c| c.is_ascii_digit() || c == ':');
+    let goes_on = bio
+        .raw
+        .strip_prefix(name.raw.as_str())
+        .is_some_and(|rest| rest.starts_with(' '))
+        || bio.raw.chars().next().is_some_and(char::is_lowercase);
+    (is_name && goes_on && bio.chars <= MAX_PROMPT_CHARS).then(|| leaves.len() - 2)
+}
+
 /// Inside an author's box: an ancestor whose class or id pairs "author" with
 /// "bio", "box", "info", … ("author-bio", "about-author", "authorbox").
 fn in_author_box(tree: &Tree<'_>, t: T, root: T) -> bool {
@@ -736,6 +769,26 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Götz Warnke"), "{text}");
+    }
+
+    #[test]
+    fn removes_a_closing_bio_without_a_class() {
+        let (text, _) = run(&format!(
+            "{STORY}<h3>Dr. Thomas Schulte</h3><p> ist Gründungspartner der Kanzlei Schulte und Partner in Berlin.</p>"
+        ));
+        assert!(!text.contains("Schulte"), "{text}");
+        let (text, _) = run(&format!(
+            "{STORY}<figure><img src=a.jpg><figcaption>Inga Buller</figcaption></figure><blockquote>Inga Buller ist Redakteurin für Haushalt und Garten.</blockquote>"
+        ));
+        assert!(!text.contains("Buller"), "{text}");
+        // A closing subheading and its paragraph are story text.
+        let (text, _) = run(&format!(
+            "{STORY}<h3>What Comes Next</h3><p>The council meets again in March to decide on the repairs.</p>"
+        ));
+        assert!(
+            text.contains("What Comes Next") && text.contains("in March"),
+            "{text}"
+        );
     }
 
     #[test]
