@@ -11,20 +11,23 @@
 //! - removes furniture lines and prompts wherever they are;
 //! - cuts the article at a heading that opens a closing section (comments,
 //!   "About the author", "Related posts") near its end;
-//! - leaves picture credits and the captions carrying them in the tree (the
-//!   HTML shows them under their pictures) but lists them so the plain-text
-//!   rendering, which has no pictures, leaves them out.
+//! - leaves picture credits and the captions carrying them ([`credits`]) in
+//!   the tree (the HTML shows them under their pictures) but lists them so
+//!   the plain-text rendering, which has no pictures, leaves them out.
 //!
 //! Every rule is about a block's own wording and size, never a site.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+mod credits;
+
 use super::tree::{Tree, HEADINGS, NIL, T};
 use crate::api::Kind;
 use crate::page::{names, Name};
 use crate::rules::{self, boilerplate as bp};
 use crate::text::{class_tokens, normalize_label, PhraseSet};
+use credits::{credit_whole_captions, is_credit, is_credited_caption, is_marked_caption};
 
 /// Blocks longer than this are story text, whatever words they use.
 const MAX_PROMPT_CHARS: usize = 400;
@@ -34,10 +37,6 @@ const MAX_POINTER_CHARS: usize = 120;
 const MAX_PREFIX_LINE_CHARS: usize = 200;
 /// Lines of "key: value | key: value" metadata are at most this long.
 const MAX_META_LINE_CHARS: usize = 160;
-/// A credit line is at most this long.
-const MAX_CREDIT_CHARS: usize = 100;
-/// A line naming a picture agency without a "Photo:" word is at most this long.
-const MAX_SOURCE_LINE_CHARS: usize = 60;
 /// A closing section starts in the last this-much of the article's text.
 const TAIL_SHARE: f32 = 0.4;
 /// At most this many link lines follow a related-links label.
@@ -138,6 +137,8 @@ struct Leaf {
     chars: usize,
     /// Characters of link text in it.
     link_chars: usize,
+    /// Links in it.
+    links: usize,
     /// Characters of article text since the last picture before it (0 when
     /// it holds a picture itself); `usize::MAX` when none came before.
     since_media: usize,
@@ -196,13 +197,21 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
             verdicts[i] = Verdict::RelatedLabel;
             continue;
         }
-        if is_furniture(leaf, tables) {
+        if is_furniture(leaf, tables) || is_related_insert(leaf, tables) {
             verdicts[i] = Verdict::Furniture;
             continue;
         }
-        if is_credit(leaf, tables) || is_credited_caption(tree, leaf, tables) {
+        if is_credit(leaf, tables)
+            || is_credited_caption(tree, leaf, tables)
+            || is_marked_caption(tree, leaf, tables)
+        {
             verdicts[i] = Verdict::Credit;
         }
+    }
+    credit_whole_captions(tree, root, &leaves, &mut verdicts);
+    if let Some(at) = closing_bio(&leaves[..cut_at]) {
+        verdicts[at] = Verdict::Furniture;
+        verdicts[at + 1] = Verdict::Furniture;
     }
     // A related-links label takes the link lines after it.
     for i in 0..cut_at {
@@ -250,10 +259,13 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
         let container = tree.is_element(t) && has_block_inside(tree, t);
         if block && !container {
             let mut leaf = make_leaf(tree, vec![t], since_media);
+            since_media = advance(since_media, leaf.chars);
             if has_media(tree, t) {
                 leaf.since_media = 0;
+                // The block's own text is the picture's caption, if any;
+                // what follows it is not.
+                since_media = leaf.chars;
             }
-            since_media = advance(since_media, leaf.chars);
             if leaf.chars > 0 {
                 out.push(leaf);
             }
@@ -278,14 +290,15 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
             last = n;
             n = tree.next_sibling(n);
         }
-        let leaf = make_leaf(tree, run, since_media);
+        let mut leaf = make_leaf(tree, run, since_media);
         let pictured = leaf
             .nodes
             .iter()
             .any(|&r| tree.is_element(r) && has_media(tree, r));
         since_media = advance(since_media, leaf.chars);
         if pictured {
-            since_media = 0;
+            leaf.since_media = 0;
+            since_media = leaf.chars;
         }
         if leaf.chars > 0 {
             out.push(leaf);
@@ -302,16 +315,17 @@ fn advance(since: usize, chars: usize) -> usize {
 fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
     let mut text = String::new();
     let mut link_chars = 0;
+    let mut links = 0;
     for &n in &nodes {
         text.push_str(&tree.text_content(n));
         if tree.is(n, names::A) {
             link_chars += tree.inner_len(n);
+            links += 1;
         } else if tree.is_element(n) {
-            link_chars += tree
-                .by_tag(n, names::A)
-                .into_iter()
-                .map(|a| tree.inner_len(a))
-                .sum::<usize>();
+            for a in tree.by_tag(n, names::A) {
+                link_chars += tree.inner_len(a);
+                links += 1;
+            }
         }
     }
     let raw = crate::text::squash_whitespace(&text);
@@ -328,6 +342,7 @@ fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
         norm,
         chars,
         link_chars,
+        links,
         since_media,
     }
 }
@@ -413,6 +428,19 @@ fn is_related_label(leaf: &Leaf, tables: &Tables) -> bool {
         let n = strip_count(&leaf.norm);
         tables.related.contains(n) || matches!(rules::label_kind(n), Some(Kind::Related))
     }
+}
+
+/// A related-stories label and its links in one block ("Siehe auch<br>
+/// <a>…</a><br><a>…</a>"): the label opens it and links fill the rest.
+/// (One link after "Read more" is a pointer inside the story.)
+fn is_related_insert(leaf: &Leaf, tables: &Tables) -> bool {
+    leaf.chars <= MAX_PROMPT_CHARS
+        && leaf.links >= 2
+        && leaf.link_chars * 3 >= leaf.chars * 2
+        && tables
+            .related
+            .iter()
+            .any(|h| leaf.norm.len() > h.len() && starts_with_words(&leaf.norm, h))
 }
 
 /// "3 Kommentare", "Comments (12)": the label without its count.
@@ -506,57 +534,33 @@ fn is_copyright_line(raw: &str) -> bool {
     marked && t.chars().count() <= MAX_PROMPT_CHARS && lower.chars().any(|c| c.is_ascii_digit())
 }
 
-/// A picture credit on its own line: "Foto: Sascha Klahn", "(crédito: …)",
-/// "© Markus Leitner", "iStock/cjp", "Judy Eddy/WENN.com".
-fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
-    if leaf.chars > MAX_CREDIT_CHARS {
-        return false;
-    }
-    let raw = leaf
-        .raw
-        .trim_start_matches(['(', '[', '.', ' ', '|', '-', '–']);
-    if raw.starts_with('©') || raw.to_lowercase().starts_with("(c)") {
-        return true;
-    }
-    if let Some(p) = prefix_of(raw) {
-        let words = leaf.norm.split(' ').count();
-        if tables.credits.contains(p.as_str()) && (words <= 10 || !ends_sentence(raw)) {
-            return true;
-        }
-    }
-    // "Bild via …", "…, Bild via"
-    let words: Vec<&str> = leaf.norm.split(' ').collect();
-    if words
-        .windows(2)
-        .any(|w| w[1] == "via" && tables.credits.contains(w[0]))
-    {
-        return true;
-    }
-    leaf.chars <= MAX_SOURCE_LINE_CHARS
-        && !ends_sentence(&leaf.raw)
-        && names_source(&leaf.norm, tables)
-}
+/// A name on its own line is at most this long…
+const MAX_NAME_CHARS: usize = 40;
+/// …and this many words ("Dr. Thomas Schulte").
+const MAX_NAME_WORDS: usize = 5;
 
-/// A figure caption that ends in a credit ("Striking workers last year.
-/// Photograph: Jane Doe/Getty Images"): the caption describes a picture the
-/// plain text does not show.
-fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
-    let t = leaf.first();
-    let in_caption = tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
-        || tree.parent(t) != NIL && tree.tag(tree.parent(t)) == names::FIGCAPTION;
-    if !in_caption || leaf.chars > MAX_PROMPT_CHARS {
-        return false;
-    }
-    let last = leaf
+/// The article's last two lines as an author's box without a class to tell:
+/// a name on its own ("Inga Buller") and a short bio that repeats it or goes
+/// on from it ("Inga Buller ist Head of Social …", "… ist Gründungspartner
+/// der Kanzlei …"). Returns the name line's index.
+fn closing_bio(leaves: &[Leaf]) -> Option<usize> {
+    let [.., name, bio] = leaves else {
+        return None;
+    };
+    let words: Vec<&str> = name.raw.split_whitespace().collect();
+    let is_name = name.chars <= MAX_NAME_CHARS
+        && name.link_chars == 0
+        && (2..=MAX_NAME_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.raw.chars().any(|c| c.is_ascii_digit() || c == ':');
+    let goes_on = bio
         .raw
-        .rsplit_once(". ")
-        .map_or(leaf.raw.as_str(), |(_, tail)| tail);
-    last.chars().count() <= MAX_CREDIT_CHARS
-        && prefix_of(last).is_some_and(|p| tables.credits.contains(p.as_str()))
-}
-
-fn names_source(norm: &str, tables: &Tables) -> bool {
-    tables.sources.occurs_in(norm)
+        .strip_prefix(name.raw.as_str())
+        .is_some_and(|rest| rest.starts_with(' '))
+        || bio.raw.chars().next().is_some_and(char::is_lowercase);
+    (is_name && goes_on && bio.chars <= MAX_PROMPT_CHARS).then(|| leaves.len() - 2)
 }
 
 /// Inside an author's box: an ancestor whose class or id pairs "author" with
@@ -681,6 +685,101 @@ mod tests {
                 "Striking workers last year. Photograph: Jane Doe/Getty Images",
                 "Foto: Sascha Klahn"
             ]
+        );
+    }
+
+    #[test]
+    fn captions_ending_in_a_credit_skipped_in_text_only() {
+        let (text, skipped) = run(&format!(
+            "<p><a href=big.jpg><img src=a.jpg alt=\"\"></a></p><p>Marco Odermatt, ski star from Switzerland. © AFP / Jane Doe</p>{STORY}\
+             <p><img src=b.jpg alt=\"\"></p><p>Alexander Zverev in the quarter-finalBild: AFP/SID/Pascal Guyot</p>\
+             <figure><img src=c.jpg><figcaption>A fracking site in Pennsylvania ©&nbsp;Noah Addis</figcaption></figure>\
+             <p><img src=d.jpg></p><p>The picket line in the university hall / (C) Kab Niang</p>\
+             <figure><img src=e.jpg><figcaption>A quiet harbour at dawn</figcaption></figure>"
+        ));
+        assert!(
+            text.contains("Marco Odermatt"),
+            "the tree keeps captions: {text}"
+        );
+        assert_eq!(
+            skipped,
+            [
+                "Marco Odermatt, ski star from Switzerland. © AFP / Jane Doe",
+                "Alexander Zverev in the quarter-finalBild: AFP/SID/Pascal Guyot",
+                "A fracking site in Pennsylvania ©\u{a0}Noah Addis",
+                "The picket line in the university hall / (C) Kab Niang",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_credit_opening_a_long_block_is_not_a_caption() {
+        // "© Provided by …" before the first paragraph in the same block, and
+        // a credit word in a sentence away from any picture.
+        let (_, skipped) = run(&format!(
+            "<p><img src=a.jpg> © Provided by Example Media. The harbour authority closed the port on Monday after a storm damaged two piers and sank a ferry.</p>\
+             {STORY}<p>The photo: a ferry stuck on the rocks, taken by a passenger.</p>"
+        ));
+        assert!(skipped.is_empty(), "{skipped:?}");
+    }
+
+    #[test]
+    fn a_credit_in_a_figure_takes_its_whole_caption() {
+        let (_, skipped) = run(&format!(
+            "{STORY}<figure><p><img src=a.jpg></p><figcaption><p>Two captains shake hands on the pier.</p><p>Foto:</p><p>WITTERS</p></figcaption></figure>\
+             <figure><p><picture><img src=b.jpg></picture> © Markus Leitner</p><figcaption>Gulls over the harbour.</figcaption></figure>"
+        ));
+        assert_eq!(
+            skipped,
+            [
+                "Two captains shake hands on the pier.",
+                "Foto:",
+                "WITTERS",
+                "© Markus Leitner",
+                "Gulls over the harbour."
+            ]
+        );
+    }
+
+    #[test]
+    fn related_label_with_its_links_in_one_block() {
+        let (text, _) = run(&format!(
+            "{STORY}<p>Siehe auch<br>\n<a href=/a>Die Hafenmauer bröckelt</a><br>\n<a href=/b>Fähren fallen aus</a></p>\
+             <p><a href=/c>Read more about the storm here.</a></p>"
+        ));
+        assert!(!text.contains("Hafenmauer"), "{text}");
+        assert!(text.contains("Read more about the storm"), "{text}");
+    }
+
+    #[test]
+    fn removes_view_counts_and_a_lone_by_label() {
+        let (text, _) = run(&format!(
+            "{STORY}<p>Aufrufe: 1120 | Hinzugefügt von: Posh | Tags: Denken, Bilder, ich und..</p><p><b>Von:</b></p><p>Götz Warnke</p>"
+        ));
+        assert!(
+            !text.contains("Aufrufe") && !text.contains("Von:"),
+            "{text}"
+        );
+        assert!(text.contains("Götz Warnke"), "{text}");
+    }
+
+    #[test]
+    fn removes_a_closing_bio_without_a_class() {
+        let (text, _) = run(&format!(
+            "{STORY}<h3>Dr. Thomas Schulte</h3><p> ist Gründungspartner der Kanzlei Schulte und Partner in Berlin.</p>"
+        ));
+        assert!(!text.contains("Schulte"), "{text}");
+        let (text, _) = run(&format!(
+            "{STORY}<figure><img src=a.jpg><figcaption>Inga Buller</figcaption></figure><blockquote>Inga Buller ist Redakteurin für Haushalt und Garten.</blockquote>"
+        ));
+        assert!(!text.contains("Buller"), "{text}");
+        // A closing subheading and its paragraph are story text.
+        let (text, _) = run(&format!(
+            "{STORY}<h3>What Comes Next</h3><p>The council meets again in March to decide on the repairs.</p>"
+        ));
+        assert!(
+            text.contains("What Comes Next") && text.contains("in March"),
+            "{text}"
         );
     }
 
