@@ -18,12 +18,22 @@ function wasmAllowed() {
   }
 }
 
+// Browsers without Uint8Array.fromBase64 (Chrome before 140): a plain loop is
+// about 5× faster than Uint8Array.from with a mapping callback (14 against
+// 70 ms for the module, measured in Chromium), and this is on the first click.
+function decodeBase64(base64) {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 let loading;
 export function loadEngine() {
   loading ??= (async () => {
     if (!wasmAllowed()) return null;
     const base64 = globalThis.newscleanWasm;
-    const bytes = base64 && (Uint8Array.fromBase64?.(base64) ?? Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+    const bytes = base64 && (Uint8Array.fromBase64?.(base64) ?? decodeBase64(base64));
     await init(bytes ? { module_or_path: bytes } : undefined);
     return (op, ...args) => engine[OPS[op]](...args);
   })().catch(() => null);
