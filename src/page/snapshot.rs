@@ -184,6 +184,8 @@ impl Page {
         };
         let (mut next_text, mut next_element, mut next_attr) = (0usize, 0usize, 0usize);
         let mut b = PageBuilder::new();
+        // Sizes of data already received, not counts the snapshot claims.
+        b.reserve(n, s.attr_name.len(), s.text.len() + s.attr_value.len());
         let mut attrs: Vec<(&str, &str)> = Vec::new();
         // Depth of the innermost open element as the snapshot gives it (before capping).
         let mut open = 0usize;
