@@ -19,7 +19,9 @@ const PREVIEW_CHARS: usize = 80;
 /// Everything judged about one page: verdicts, the article, the plan.
 pub struct Judgement {
     pub verdicts: Vec<Verdict>,
-    pub extraction: Option<extract::Extraction>,
+    /// The article's page nodes (see [`extract::protected_nodes`]), when
+    /// there is an article; it is found, not rendered.
+    pub protected: Option<Vec<NodeId>>,
     pub budget_hit: bool,
     pub signals: Signals,
 }
@@ -28,14 +30,14 @@ pub struct Judgement {
 pub fn judge(page: &Page, options: &Options) -> Judgement {
     let signals = Signals::measure(page);
     let (verdicts, budget_hit) = classify::classify(page, &signals, options.max_nodes);
-    let extraction = if budget_hit {
+    let protected = if budget_hit {
         None
     } else {
-        extract::run(page, options, &verdicts)
+        extract::protected_nodes(page, options, &verdicts)
     };
     Judgement {
         verdicts,
-        extraction,
+        protected,
         budget_hit,
         signals,
     }
@@ -59,15 +61,15 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
     // protected_before[i]: protected nodes with id < i, so a box's count is a
     // subtraction.
     let mut mark = vec![false; page.len() + 1];
-    if let Some(x) = &j.extraction {
-        for p in &x.protected {
+    if let Some(protected) = &j.protected {
+        for p in protected {
             mark[p.index()] = true;
         }
     }
     // The article's span in document order: its first and last text.
-    let span = j.extraction.as_ref().and_then(|x| {
-        let first = x.protected.iter().min()?;
-        let last = x.protected.iter().max()?;
+    let span = j.protected.as_ref().and_then(|protected| {
+        let first = protected.iter().min()?;
+        let last = protected.iter().max()?;
         Some((*first, *last))
     });
     // Dates and the main headline stay whatever the article search found;
@@ -76,8 +78,8 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
     // When the article search found the heading that carries the title,
     // that heading is protected and other h1s (a site name, a rail title)
     // are not the headline.
-    let title_found = j.extraction.as_ref().is_some_and(|x| {
-        x.protected.iter().any(|&p| {
+    let title_found = j.protected.as_ref().is_some_and(|protected| {
+        protected.iter().any(|&p| {
             [names::H1, names::H2, names::H3]
                 .iter()
                 .any(|&h| page.is(p, h))

@@ -39,8 +39,16 @@ fn base_href(page: &Page) -> Option<&str> {
         .and_then(|b| page.attr(b, names::HREF))
 }
 
-/// Runs extraction, leaving out the strong clutter `verdicts` found.
-pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extraction> {
+/// The article found in a page, before rendering.
+struct Found<'p> {
+    meta: metadata::Metadata,
+    grabbed: readability::Grabbed<'p>,
+    /// Nodes the plain text leaves out (credits, lead pictures).
+    text_skips: Vec<T>,
+}
+
+/// Finds the article, leaving out the strong clutter `verdicts` found.
+fn find<'p>(page: &'p Page, options: &Options, verdicts: &[Verdict]) -> Option<Found<'p>> {
     let meta = metadata::read(page);
     let mut skip = vec![false; page.len()];
     for v in verdicts.iter().filter(|v| v.strength == Strength::Strong) {
@@ -66,13 +74,48 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
     drop_repeated_blocks(&mut grabbed.tree, grabbed.root);
     let mut furniture = boilerplate::strip(&mut grabbed.tree, grabbed.root);
     furniture.text_skips.extend(lead_pictures);
+    Some(Found {
+        meta,
+        grabbed,
+        text_skips: furniture.text_skips,
+    })
+}
 
+/// Page nodes that `clean` must never remove: the article's text nodes, its
+/// byline and the heading that carries its title.
+fn protected(grabbed: &readability::Grabbed<'_>) -> Vec<NodeId> {
+    let mut protected = grabbed.header_nodes.clone();
+    grabbed.tree.for_each_descendant(grabbed.root, |t| {
+        if grabbed.tree.is_text(t) && !grabbed.tree.text(t).trim().is_empty() {
+            protected.extend(grabbed.tree.orig(t));
+        }
+    });
+    protected
+}
+
+/// What `clean` protects: [`protected`] of the article `run` would find,
+/// without rendering it.
+pub fn protected_nodes(
+    page: &Page,
+    options: &Options,
+    verdicts: &[Verdict],
+) -> Option<Vec<NodeId>> {
+    find(page, options, verdicts).map(|f| protected(&f.grabbed))
+}
+
+/// Runs extraction, leaving out the strong clutter `verdicts` found.
+pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extraction> {
+    let Found {
+        meta,
+        grabbed,
+        text_skips,
+    } = find(page, options, verdicts)?;
     let page_url = options.url.as_deref().or(page.url());
     let base_owned =
         base_href(page).and_then(|b| crate::url::resolve(page_url, b, crate::url::UrlKind::Link));
     let base = base_owned.as_deref().or(page_url);
     let events = Sanitizer::new(&grabbed.tree, base)
-        .skip_in_text(&furniture.text_skips)
+        .skip_in_text(&text_skips)
         .run(grabbed.root);
     let content = serialize::render_html(&events);
     let text_content = serialize::render_text(&events);
@@ -80,13 +123,7 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
         .markdown
         .then(|| serialize::render_markdown(&events));
 
-    let mut protected = grabbed.header_nodes.clone();
-    grabbed.tree.for_each_descendant(grabbed.root, |t| {
-        if grabbed.tree.is_text(t) && !grabbed.tree.text(t).trim().is_empty() {
-            protected.extend(grabbed.tree.orig(t));
-        }
-    });
-
+    let protected = protected(&grabbed);
     let excerpt = meta.excerpt.clone().or_else(|| {
         grabbed
             .tree
