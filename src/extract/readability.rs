@@ -424,14 +424,14 @@ impl ClassInfo {
         if class.is_empty() && id.is_empty() {
             return ClassInfo::default();
         }
-        let ms = format!("{class} {id}").to_ascii_lowercase();
+        let (class, id) = (class.to_ascii_lowercase(), id.to_ascii_lowercase());
         let mut weight = 0i8;
         let mut all = Hits::default();
-        for value in [class, id] {
+        for value in [&class, &id] {
             if value.is_empty() {
                 continue;
             }
-            let h = pat::hits(&value.to_ascii_lowercase());
+            let h = pat::hits(value);
             if h.has(Hits::NEGATIVE) {
                 weight -= 25;
             }
@@ -444,7 +444,7 @@ impl ClassInfo {
             unlikely: all.has(Hits::UNLIKELY),
             maybe: all.has(Hits::MAYBE_CANDIDATE),
             byline: all.has(Hits::BYLINE),
-            share: pat::is_share_element(&ms),
+            share: pat::is_share_element(&format!("{class} {id}")),
             weight,
         }
     }

@@ -41,7 +41,7 @@ pub(super) fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
     }
     leaf.chars <= MAX_SOURCE_LINE_CHARS
         && !ends_sentence(&leaf.raw)
-        && names_source(&leaf.norm, tables)
+        && tables.sources.occurs_in(&leaf.norm)
 }
 
 /// A figure caption that ends in a credit ("Striking workers last year.
@@ -181,8 +181,4 @@ pub(super) fn credit_whole_captions(
             *v = Verdict::Credit;
         }
     }
-}
-
-fn names_source(norm: &str, tables: &Tables) -> bool {
-    tables.sources.occurs_in(norm)
 }
