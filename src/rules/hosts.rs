@@ -221,6 +221,14 @@ pub const SOCIAL_NON_ACCOUNT_PATHS: &[&str] = &[
     "watch",
 ];
 
+/// `host` and each domain above it, longest first ("a.b.com", "b.com",
+/// "com"): the only table entries that can cover it, so a sorted table is
+/// searched a few times instead of scanned (this runs for every link).
+pub fn domains_of(host: &str) -> impl Iterator<Item = &str> {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    std::iter::successors(Some(host), |h| h.find('.').map(|dot| &h[dot + 1..]))
+}
+
 pub fn host_matches(host: &str, domain: &str) -> bool {
     let host = host.strip_suffix('.').unwrap_or(host);
     if host.len() < domain.len() {
@@ -289,6 +297,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn domains_of_walks_up_to_the_top_level() {
+        let all = |h| domains_of(h).collect::<Vec<_>>();
+        assert_eq!(all("a.b.com."), ["a.b.com", "b.com", "com"]);
+        assert_eq!(all("com"), ["com"]);
+        assert_eq!(all(""), [""]);
+        for (host, domain) in [
+            ("pagead2.googlesyndication.com", "googlesyndication.com"),
+            ("x.com", "x.com"),
+        ] {
+            assert!(domains_of(host).any(|d| d == domain) && host_matches(host, domain));
+        }
+        assert!(
+            !domains_of("notx.com").any(|d| d == "x.com") && !host_matches("notx.com", "x.com")
+        );
     }
 
     #[test]

@@ -201,22 +201,17 @@ pub fn pair_kind(a: &str, b: &str) -> Option<Kind> {
 
 /// True when `host` is an ad network's (or a subdomain of one).
 pub fn is_ad_host(host: &str) -> bool {
-    let host = host.strip_suffix('.').unwrap_or(host);
-    let lower;
-    let mut suffix = if host.bytes().any(|b| b.is_ascii_uppercase()) {
-        lower = host.to_ascii_lowercase();
-        lower.as_str()
+    let host = ascii_lowercase(host);
+    let listed = hosts::domains_of(&host).any(|d| hosts::AD_HOSTS.binary_search(&d).is_ok());
+    listed
+}
+
+/// `s` in ASCII lowercase, copied only when it has capitals.
+fn ascii_lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        s.to_ascii_lowercase().into()
     } else {
-        host
-    };
-    loop {
-        if hosts::AD_HOSTS.binary_search(&suffix).is_ok() {
-            return true;
-        }
-        match suffix.find('.') {
-            Some(dot) => suffix = &suffix[dot + 1..],
-            None => return false,
-        }
+        s.into()
     }
 }
 
@@ -239,14 +234,20 @@ pub fn is_share_url(url: &str) -> bool {
     let (authority, path) = rest.split_at(end);
     let host = authority.rsplit('@').next().unwrap_or(authority);
     let host = host.split(':').next().unwrap_or(host);
-    hosts::SHARE_URLS.iter().any(|&(domain, prefix)| {
-        hosts::host_matches(host, domain)
-            && path.strip_prefix(prefix).is_some_and(|after| {
-                prefix.is_empty()
-                    || after.is_empty()
-                    || after.starts_with(['/', '?', '#', '.', '&', ';'])
+    let shared = hosts::domains_of(host).any(|domain| {
+        let from = hosts::SHARE_URLS.partition_point(|&(d, _)| d < domain);
+        hosts::SHARE_URLS[from..]
+            .iter()
+            .take_while(|&&(d, _)| d == domain)
+            .any(|&(_, prefix)| {
+                path.strip_prefix(prefix).is_some_and(|after| {
+                    prefix.is_empty()
+                        || after.is_empty()
+                        || after.starts_with(['/', '?', '#', '.', '&', ';'])
+                })
             })
-    })
+    });
+    shared
 }
 
 /// True when an absolute URL names an account on a social network
@@ -266,9 +267,8 @@ pub fn is_social_profile_url(url: &str) -> bool {
     let (authority, tail) = rest.split_at(end);
     let host = authority.rsplit('@').next().unwrap_or(authority);
     let host = host.split(':').next().unwrap_or(host);
-    if !hosts::SOCIAL_HOSTS
-        .iter()
-        .any(|d| hosts::host_matches(host, d))
+    if !hosts::domains_of(&ascii_lowercase(host))
+        .any(|d| hosts::SOCIAL_HOSTS.binary_search(&d).is_ok())
     {
         return false;
     }
