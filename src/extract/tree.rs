@@ -183,11 +183,12 @@ const UNKNOWN: u32 = u32::MAX;
 /// Memo entry: known but cheaper to recompute than to keep.
 const SMALL: u32 = u32::MAX - 1;
 /// Subtrees costing less than this to measure (nodes, plus a unit per
-/// `TEXT_BYTES_PER_COST` bytes of text) keep no stats: most nodes of a page
-/// are text nodes and small inline elements, and 72 bytes of stats each
-/// would dwarf the tree itself.
-const MEMO_MIN_COST: u32 = 16;
-const TEXT_BYTES_PER_COST: usize = 64;
+/// `TEXT_BYTES_PER_COST` bytes of text) keep no stats: on node-dense pages
+/// most nodes are short texts and small inline elements, and 72 bytes of
+/// stats each would dwarf the tree itself. (Texts of a sentence or more are
+/// kept: scanning them again costs more than the lookup.)
+const MEMO_MIN_COST: u32 = 8;
+const TEXT_BYTES_PER_COST: usize = 4;
 
 /// Memoised subtree stats, for the subtrees that are costly to measure.
 ///
@@ -202,6 +203,8 @@ struct Memo {
     slots: Vec<Stats>,
     /// Slots no entry points at.
     free: Vec<u32>,
+    /// `Tree::stats`' work space, kept between calls.
+    stack: Vec<Frame>,
 }
 
 impl Memo {
@@ -764,12 +767,13 @@ impl<'p> Tree<'p> {
         // open element sums its children into a slot as they complete, so
         // the work space follows the depth, not the width.
         let slot = memo.slot();
-        let mut stack = vec![Frame {
+        let mut stack = std::mem::take(&mut memo.stack);
+        stack.push(Frame {
             node: t,
             child: self.nodes[t as usize].first,
             slot,
             cost: 1,
-        }];
+        });
         loop {
             let top = stack.last_mut().expect("an open element");
             let c = top.child;
@@ -803,6 +807,7 @@ impl<'p> Tree<'p> {
                 memo.free.push(done.slot);
             }
             let Some(parent) = stack.last_mut() else {
+                memo.stack = stack;
                 return st;
             };
             parent.cost = parent.cost.saturating_add(done.cost);
