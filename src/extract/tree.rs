@@ -157,9 +157,10 @@ impl Stats {
 /// node, and node-dense pages have millions.
 #[derive(Clone, Debug)]
 pub struct TNode {
-    /// The page node this came from, or for made nodes (`MADE`) an index into
-    /// `Tree::made_attrs` (`NIL` when the node has no attributes).
-    orig: u32,
+    /// Flags (`TEXT`, `MADE`, `DATA_TABLE`) over an index: the page node this
+    /// came from or, for made nodes, the node's own attributes in
+    /// `Tree::made_attrs` (`INDEX` when it has none).
+    source: u32,
     pub tag: Name,
     pub parent: T,
     pub first: T,
@@ -168,15 +169,26 @@ pub struct TNode {
     pub next: T,
     /// Readability's content score; NaN until initialised.
     score: f32,
-    bits: u8,
 }
 
-/// `TNode::bits`.
-const TEXT: u8 = 1;
+/// `TNode::source`'s index bits; page nodes past this are not supported
+/// (such a page would take tens of gigabytes).
+const INDEX: u32 = (1 << 29) - 1;
+const TEXT: u32 = 1 << 29;
 /// Made by the extractor, not copied from the page.
-const MADE: u8 = 2;
+const MADE: u32 = 1 << 30;
 /// Set by `mark_data_table`.
-const DATA_TABLE: u8 = 4;
+const DATA_TABLE: u32 = 1 << 31;
+
+impl TNode {
+    fn has(&self, flag: u32) -> bool {
+        self.source & flag != 0
+    }
+
+    fn index(&self) -> u32 {
+        self.source & INDEX
+    }
+}
 
 /// Memo entry: not known (nor are the node's ancestors').
 const UNKNOWN: u32 = u32::MAX;
@@ -266,12 +278,13 @@ impl<'p> Tree<'p> {
 
     /// Makes a detached element.
     pub fn create(&mut self, tag: Name) -> T {
-        self.push(NIL, tag, MADE)
+        self.push(INDEX, tag, MADE)
     }
 
-    fn push(&mut self, orig: u32, tag: Name, bits: u8) -> T {
+    fn push(&mut self, index: u32, tag: Name, flags: u32) -> T {
+        assert!(index <= INDEX, "page too large for the working tree");
         self.nodes.push(TNode {
-            orig,
+            source: index | flags,
             tag,
             parent: NIL,
             first: NIL,
@@ -279,7 +292,6 @@ impl<'p> Tree<'p> {
             prev: NIL,
             next: NIL,
             score: f32::NAN,
-            bits,
         });
         self.memo.get_mut().entry.push(UNKNOWN);
         (self.nodes.len() - 1) as T
@@ -304,7 +316,7 @@ impl<'p> Tree<'p> {
     /// The attributes of a made node, if it has its own.
     fn own_attrs(&self, t: T) -> Option<&[(String, String)]> {
         let n = &self.nodes[t as usize];
-        (n.bits & MADE != 0 && n.orig != NIL).then(|| self.made_attrs[n.orig as usize].as_slice())
+        (n.has(MADE) && n.index() != INDEX).then(|| self.made_attrs[n.index() as usize].as_slice())
     }
 
     /// Number of nodes made so far (attached or not).
@@ -324,12 +336,12 @@ impl<'p> Tree<'p> {
 
     /// True for a table `mark_data_table` marked.
     pub fn is_data_table(&self, t: T) -> bool {
-        self.nodes[t as usize].bits & DATA_TABLE != 0
+        self.nodes[t as usize].has(DATA_TABLE)
     }
 
     /// Marks a table as holding data (its ancestors count it).
     pub fn mark_data_table(&mut self, t: T) {
-        self.nodes[t as usize].bits |= DATA_TABLE;
+        self.nodes[t as usize].source |= DATA_TABLE;
         self.invalidate(t);
     }
 
@@ -347,12 +359,12 @@ impl<'p> Tree<'p> {
     #[inline]
     pub fn is(&self, t: T, name: Name) -> bool {
         let n = &self.nodes[t as usize];
-        n.bits & TEXT == 0 && n.tag == name
+        !n.has(TEXT) && n.tag == name
     }
 
     #[inline]
     pub fn is_text(&self, t: T) -> bool {
-        self.nodes[t as usize].bits & TEXT != 0
+        self.nodes[t as usize].has(TEXT)
     }
 
     #[inline]
@@ -362,14 +374,14 @@ impl<'p> Tree<'p> {
 
     pub fn orig(&self, t: T) -> Option<NodeId> {
         let n = &self.nodes[t as usize];
-        (n.bits & MADE == 0).then_some(NodeId(n.orig))
+        (!n.has(MADE)).then_some(NodeId(n.index()))
     }
 
     /// The text of a text node.
     pub fn text(&self, t: T) -> &'p str {
         let n = &self.nodes[t as usize];
-        if n.bits & TEXT != 0 {
-            self.page.text(NodeId(n.orig))
+        if n.has(TEXT) {
+            self.page.text(NodeId(n.index()))
         } else {
             ""
         }
@@ -924,5 +936,116 @@ impl<'p> Tree<'p> {
             p = self.parent(p);
         }
         v
+    }
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests {
+    use super::*;
+
+    /// `t`'s stats measured from scratch, without the memo.
+    fn fresh(tree: &Tree<'_>, t: T) -> Stats {
+        if tree.is_text(t) {
+            return Stats::of_text(tree.text(t));
+        }
+        let mut st = Stats::default();
+        for c in tree.child_nodes(t) {
+            tree.add_child(&mut st, c, &fresh(tree, c));
+        }
+        st
+    }
+
+    /// Every node's stats agree with a measure from scratch.
+    fn check(tree: &Tree<'_>, root: T) {
+        let mut all = vec![root];
+        tree.for_each_descendant(root, |t| all.push(t));
+        for t in all {
+            assert_eq!(tree.stats(t), fresh(tree, t), "node {t}");
+        }
+    }
+
+    /// Copies the whole page; returns the tree and the page ids of its nodes.
+    fn copy(page: &Page) -> (Tree<'_>, Vec<T>) {
+        let mut tree = Tree::with_capacity(page, page.len());
+        let mut map = vec![NIL; page.len()];
+        for id in page.descendants(page.root()) {
+            let t = tree.copy_node(id);
+            map[id.index()] = t;
+            if let Some(p) = page.parent(id).filter(|p| map[p.index()] != NIL) {
+                tree.append(map[p.index()], t);
+            }
+        }
+        (tree, map)
+    }
+
+    const LONG: &str = "A sentence long enough, with commas, to be worth keeping in the memo.";
+
+    fn page() -> Page {
+        let spans = "<span>w, </span> <a href=#x>link</a>".repeat(12);
+        let html = format!(
+            "<html><body><div id=a><p>{LONG}</p><div id=b>{spans}<table><tr><td>{LONG}</td></tr></table></div>\
+             <ul><li>one</li><li><img src=x.jpg></li></ul><p>  {LONG}  <b>{LONG}</b></p></div></body></html>"
+        );
+        Page::parse(html.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        assert_eq!(std::mem::size_of::<TNode>(), 32);
+    }
+
+    #[test]
+    fn stats_follow_changes() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let html = map[page.find(names::HTML).unwrap().index()];
+        check(&tree, html);
+        let memo = tree.memo.borrow();
+        assert!(memo.slots.len() > memo.free.len(), "something is stored");
+        assert!(memo.entry.contains(&SMALL), "something is not");
+        drop(memo);
+
+        let by_id = |id: &str| {
+            let d = page.ids().find(|&d| page.attr(d, names::ID) == Some(id));
+            map[d.unwrap().index()]
+        };
+        let (a, b) = (by_id("a"), by_id("b"));
+        // Each change below a measured node must reach every ancestor.
+        let span = tree.first_element_child(b);
+        tree.detach(span);
+        check(&tree, html);
+        tree.append(a, span);
+        check(&tree, html);
+        let table = tree.by_tag(b, names::TABLE)[0];
+        tree.mark_data_table(table);
+        check(&tree, html);
+        assert_eq!(tree.stats(a).data_tables, 1);
+        let p = tree.first_element_child(a);
+        tree.set_tag(p, names::DIV);
+        check(&tree, html);
+        let made = tree.create(names::P);
+        tree.insert_before(b, made);
+        tree.append(made, p);
+        check(&tree, html);
+        tree.replace(b, made);
+        check(&tree, html);
+    }
+
+    #[test]
+    fn made_nodes_and_scores() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let img = tree.create_with_attrs(names::IMG, vec![("src".into(), "a.jpg".into())]);
+        let div = tree.create(names::DIV);
+        assert_eq!(tree.orig(img), None);
+        assert_eq!(tree.attr(img, names::SRC), Some("a.jpg"));
+        assert_eq!(tree.attr(div, names::SRC), None);
+        assert!(tree.attrs(div).is_empty());
+        let body = map[page.find(names::BODY).unwrap().index()];
+        assert_eq!(tree.orig(body), page.find(names::BODY));
+        assert!(tree.is(body, names::BODY) && !tree.is_data_table(body));
+        assert_eq!(tree.score(body), None);
+        tree.set_score(body, 0.0);
+        assert_eq!(tree.score(body), Some(0.0));
     }
 }
