@@ -319,11 +319,6 @@ impl<'p> Tree<'p> {
         (n.has(MADE) && n.index() != INDEX).then(|| self.made_attrs[n.index() as usize].as_slice())
     }
 
-    /// Number of nodes made so far (attached or not).
-    pub fn len(&self) -> usize {
-        self.nodes.len()
-    }
-
     /// Readability's content score, once initialised.
     pub fn score(&self, t: T) -> Option<f32> {
         let s = self.nodes[t as usize].score;
