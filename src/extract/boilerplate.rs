@@ -608,7 +608,7 @@ mod tests {
     fn run(body: &str) -> (String, Vec<String>) {
         let html = format!("<html><body><div id=root>{body}</div></body></html>");
         let page = Page::parse(html.as_bytes()).unwrap();
-        let mut tree = Tree::new(&page);
+        let mut tree = Tree::with_capacity(&page, page.len());
         // Copy the page into the tree.
         let mut map = vec![NIL; page.len()];
         for id in page.descendants(page.root()) {

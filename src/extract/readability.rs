@@ -183,10 +183,13 @@ fn is_skipped_element(page: &Page, id: NodeId) -> bool {
 /// there is scored); scripts, styles, templates and `skip`ped nodes too.
 /// Returns the tree and its `<html>` node.
 fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
-    let mut tree = Tree::new(page);
     let html_id = page
         .element_children(page.root())
         .find(|&c| page.is(c, names::HTML))?;
+    let copied = copied_nodes(page, skip, html_id);
+    // Room for the nodes the grab makes too (paragraphs for loose text, the
+    // article container), so that the tree is rarely grown by doubling.
+    let mut tree = Tree::with_capacity(page, copied + copied / 16 + 16);
     let html = tree.copy_node(html_id);
     // (page node, tree parent) pairs still to copy, children pushed in reverse.
     let mut stack: Vec<(NodeId, T)> = Vec::new();
@@ -236,6 +239,37 @@ fn copy_page<'p>(page: &'p Page, skip: &[bool]) -> Option<(Tree<'p>, T)> {
         tree.set_tag(font, names::SPAN);
     }
     Some((tree, html))
+}
+
+/// How many nodes `copy_page` copies from `html`'s subtree (at most: a
+/// `<noscript>` counts for the image it may give).
+fn copied_nodes(page: &Page, skip: &[bool], html: NodeId) -> usize {
+    let mut n = 1;
+    let mut id = NodeId(html.0 + 1);
+    let end = page.end(html);
+    while id < end {
+        let skipped = skip.get(id.index()).copied().unwrap_or(false);
+        let descend = !skipped
+            && match page.kind(id) {
+                NodeKind::Text => {
+                    n += 1;
+                    false
+                }
+                NodeKind::Element => {
+                    let noscript = page.is(id, names::NOSCRIPT);
+                    let copied = noscript || !is_skipped_element(page, id);
+                    n += usize::from(copied);
+                    copied && !noscript && !page.is(id, names::HEAD)
+                }
+                _ => false,
+            };
+        id = if descend {
+            NodeId(id.0 + 1)
+        } else {
+            page.end(id)
+        };
+    }
+    n
 }
 
 fn has_image_like_value(v: &str) -> bool {
@@ -575,11 +609,11 @@ impl<'p> Grab<'_, 'p> {
             _ => 0.0,
         };
         let w = self.class_weight(t);
-        self.tree.nodes[t as usize].score = Some(base + w);
+        self.tree.set_score(t, base + w);
     }
 
     fn score(&self, t: T) -> f32 {
-        self.tree.n(t).score.unwrap_or(0.0)
+        self.tree.score(t).unwrap_or(0.0)
     }
 
     fn link_density(&self, t: T) -> f32 {
@@ -790,7 +824,7 @@ impl<'p> Grab<'_, 'p> {
                 if self.tree.parent(anc) == NIL {
                     continue;
                 }
-                if self.tree.n(anc).score.is_none() {
+                if self.tree.score(anc).is_none() {
                     self.initialize(anc);
                     candidates.push(anc);
                 }
@@ -800,7 +834,7 @@ impl<'p> Grab<'_, 'p> {
                     l => l as f32 * 3.0,
                 };
                 let s = self.score(anc) + score / divider;
-                self.tree.nodes[anc as usize].score = Some(s);
+                self.tree.set_score(anc, s);
             }
         }
         candidates
@@ -810,7 +844,7 @@ impl<'p> Grab<'_, 'p> {
         let mut top: Vec<T> = Vec::with_capacity(N_TOP_CANDIDATES + 1);
         for &c in candidates {
             let scaled = self.score(c) * (1.0 - self.link_density(c));
-            self.tree.nodes[c as usize].score = Some(scaled);
+            self.tree.set_score(c, scaled);
             for t in 0..N_TOP_CANDIDATES {
                 if t >= top.len() || scaled > self.score(top[t]) {
                     top.insert(t, c);
@@ -852,7 +886,7 @@ impl<'p> Grab<'_, 'p> {
                 p = self.tree.parent(p);
             }
         }
-        if self.tree.n(top_candidate).score.is_none() {
+        if self.tree.score(top_candidate).is_none() {
             self.initialize(top_candidate);
         }
         // A parent scoring higher than the candidate (on the way up, before the
@@ -861,7 +895,7 @@ impl<'p> Grab<'_, 'p> {
         let mut last = self.score(top_candidate);
         let threshold = last / 3.0;
         while p != NIL && !self.tree.is(p, names::BODY) {
-            let Some(ps) = self.tree.n(p).score else {
+            let Some(ps) = self.tree.score(p) else {
                 p = self.tree.parent(p);
                 continue;
             };
@@ -881,7 +915,7 @@ impl<'p> Grab<'_, 'p> {
             top_candidate = p;
             p = self.tree.parent(top_candidate);
         }
-        if self.tree.n(top_candidate).score.is_none() {
+        if self.tree.score(top_candidate).is_none() {
             self.initialize(top_candidate);
         }
         top_candidate
@@ -905,12 +939,7 @@ impl<'p> Grab<'_, 'p> {
                 } else {
                     0.0
                 };
-                if self
-                    .tree
-                    .n(s)
-                    .score
-                    .is_some_and(|sc| sc + bonus >= threshold)
-                {
+                if self.tree.score(s).is_some_and(|sc| sc + bonus >= threshold) {
                     append = true;
                 } else if self.tree.is(s, names::P) {
                     let ld = self.link_density(s);
@@ -1086,8 +1115,7 @@ impl<'p> Grab<'_, 'p> {
         for table in self.tree.by_tag(root, names::TABLE) {
             let is_data = self.is_data_table(table);
             if is_data {
-                self.tree.nodes[table as usize].data_table = true;
-                self.tree.invalidate(table);
+                self.tree.mark_data_table(table);
             }
         }
     }
@@ -1216,7 +1244,7 @@ impl<'p> Grab<'_, 'p> {
 
     fn in_data_table(&self, t: T) -> bool {
         self.tree
-            .has_ancestor_tag(t, names::TABLE, 0, |p| self.tree.n(p).data_table)
+            .has_ancestor_tag(t, names::TABLE, 0, |p| self.tree.is_data_table(p))
     }
 
     /// `_cleanConditionally`: removes `tag` elements that look fishy.
@@ -1246,7 +1274,7 @@ impl<'p> Grab<'_, 'p> {
         };
         let is_list =
             tag == names::UL || tag == names::OL || (st.len > 0 && ratio(st.list_len) > 0.9);
-        if tag == names::TABLE && tree.n(node).data_table {
+        if tag == names::TABLE && tree.is_data_table(node) {
             return false;
         }
         if self.in_data_table(node) {

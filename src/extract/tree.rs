@@ -153,82 +153,191 @@ impl Stats {
     }
 }
 
+/// A node of the working tree. Kept small: the tree has one per copied page
+/// node, and node-dense pages have millions.
 #[derive(Clone, Debug)]
 pub struct TNode {
-    /// The page node this came from, or `NIL` for nodes the extractor made.
-    pub orig: u32,
+    /// Flags (`TEXT`, `MADE`, `DATA_TABLE`) over an index: the page node this
+    /// came from or, for made nodes, the node's own attributes in
+    /// `Tree::made_attrs` (`INDEX` when it has none).
+    source: u32,
     pub tag: Name,
-    pub is_text: bool,
     pub parent: T,
     pub first: T,
     pub last: T,
     pub prev: T,
     pub next: T,
-    /// Readability's content score, once initialised.
-    pub score: Option<f32>,
-    /// Attributes for made nodes (noscript images), index into `Tree::made_attrs`.
-    pub made_attrs: u32,
-    /// Set by `mark_data_tables`.
-    pub data_table: bool,
+    /// Readability's content score; NaN until initialised.
+    score: f32,
+}
+
+/// `TNode::source`'s index bits; page nodes past this are not supported
+/// (such a page would take tens of gigabytes).
+const INDEX: u32 = (1 << 29) - 1;
+const TEXT: u32 = 1 << 29;
+/// Made by the extractor, not copied from the page.
+const MADE: u32 = 1 << 30;
+/// Set by `mark_data_table`.
+const DATA_TABLE: u32 = 1 << 31;
+
+impl TNode {
+    fn has(&self, flag: u32) -> bool {
+        self.source & flag != 0
+    }
+
+    fn index(&self) -> u32 {
+        self.source & INDEX
+    }
+}
+
+/// Memo entry: not known (nor are the node's ancestors').
+const UNKNOWN: u32 = u32::MAX;
+/// Memo entry: known but cheaper to recompute than to keep.
+const SMALL: u32 = u32::MAX - 1;
+/// Subtrees costing less than this to measure (nodes, plus a unit per
+/// `TEXT_BYTES_PER_COST` bytes of text) keep no stats: on node-dense pages
+/// most nodes are short texts and small inline elements, and 72 bytes of
+/// stats each would dwarf the tree itself. (Texts of a sentence or more are
+/// kept: scanning them again costs more than the lookup.)
+const MEMO_MIN_COST: u32 = 8;
+const TEXT_BYTES_PER_COST: usize = 4;
+
+/// Memoised subtree stats, for the subtrees that are costly to measure.
+///
+/// Invariant: when a node's entry is `UNKNOWN`, so are its ancestors'; every
+/// other node's stats are those of its current subtree (kept in a slot or,
+/// for `SMALL` subtrees, recomputed on demand). A change clears entries up
+/// the parent chain, returning their slots for reuse.
+#[derive(Default)]
+struct Memo {
+    /// Per node: `UNKNOWN`, `SMALL` or an index into `slots`.
+    entry: Vec<u32>,
+    slots: Vec<Stats>,
+    /// Slots no entry points at.
+    free: Vec<u32>,
+    /// `Tree::stats`' work space, kept between calls.
+    stack: Vec<Frame>,
+}
+
+impl Memo {
+    /// A zeroed slot.
+    fn slot(&mut self) -> u32 {
+        if let Some(s) = self.free.pop() {
+            self.slots[s as usize] = Stats::default();
+            return s;
+        }
+        self.slots.push(Stats::default());
+        (self.slots.len() - 1) as u32
+    }
+
+    /// Clears `t`'s entry; false when it was already `UNKNOWN`.
+    fn clear(&mut self, t: T) -> bool {
+        let e = std::mem::replace(&mut self.entry[t as usize], UNKNOWN);
+        if e < SMALL {
+            self.free.push(e);
+        }
+        e != UNKNOWN
+    }
+
+    fn stored(&self, t: T) -> Option<Stats> {
+        let e = self.entry[t as usize];
+        (e < SMALL).then(|| self.slots[e as usize])
+    }
+}
+
+/// A node being measured by `Tree::stats`: its stats accumulate in `slot`.
+struct Frame {
+    node: T,
+    /// The next child to add.
+    child: T,
+    slot: u32,
+    cost: u32,
 }
 
 /// The working tree.
 pub struct Tree<'p> {
     pub page: &'p Page,
-    pub nodes: Vec<TNode>,
-    pub made_attrs: Vec<Vec<(String, String)>>,
-    /// Memoised subtree stats. If a node's entry is valid, so are those of
-    /// all its descendants; a change clears the entries up the parent chain.
-    memo: std::cell::RefCell<Vec<Option<Stats>>>,
+    nodes: Vec<TNode>,
+    made_attrs: Vec<Vec<(String, String)>>,
+    memo: std::cell::RefCell<Memo>,
 }
 
 impl<'p> Tree<'p> {
-    /// An empty tree over `page`.
-    pub fn new(page: &'p Page) -> Self {
+    /// An empty tree over `page`, with room for `nodes` nodes.
+    pub fn with_capacity(page: &'p Page, nodes: usize) -> Self {
         Tree {
             page,
-            nodes: Vec::with_capacity(page.len()),
+            nodes: Vec::with_capacity(nodes),
             made_attrs: Vec::new(),
-            memo: std::cell::RefCell::new(Vec::with_capacity(page.len())),
+            memo: std::cell::RefCell::new(Memo {
+                entry: Vec::with_capacity(nodes),
+                ..Memo::default()
+            }),
         }
     }
 
     /// Makes a detached element.
     pub fn create(&mut self, tag: Name) -> T {
-        self.push(NIL, tag, false)
+        self.push(INDEX, tag, MADE)
     }
 
-    fn push(&mut self, orig: u32, tag: Name, is_text: bool) -> T {
+    fn push(&mut self, index: u32, tag: Name, flags: u32) -> T {
+        assert!(index <= INDEX, "page too large for the working tree");
         self.nodes.push(TNode {
-            orig,
+            source: index | flags,
             tag,
-            is_text,
             parent: NIL,
             first: NIL,
             last: NIL,
             prev: NIL,
             next: NIL,
-            score: None,
-            made_attrs: NIL,
-            data_table: false,
+            score: f32::NAN,
         });
-        self.memo.get_mut().push(None);
+        self.memo.get_mut().entry.push(UNKNOWN);
         (self.nodes.len() - 1) as T
     }
 
     /// Copies page node `id` (without children) into the tree, detached.
     pub fn copy_node(&mut self, id: NodeId) -> T {
-        let is_text = self.page.kind(id) == NodeKind::Text;
-        let tag = if is_text { Name(0) } else { self.page.name(id) };
-        self.push(id.0, tag, is_text)
+        if self.page.kind(id) == NodeKind::Text {
+            self.push(id.0, Name(0), TEXT)
+        } else {
+            self.push(id.0, self.page.name(id), 0)
+        }
     }
 
     /// Makes an element with its own attributes.
     pub fn create_with_attrs(&mut self, tag: Name, attrs: Vec<(String, String)>) -> T {
-        let t = self.create(tag);
-        self.nodes[t as usize].made_attrs = self.made_attrs.len() as u32;
+        let index = self.made_attrs.len() as u32;
         self.made_attrs.push(attrs);
-        t
+        self.push(index, tag, MADE)
+    }
+
+    /// The attributes of a made node, if it has its own.
+    fn own_attrs(&self, t: T) -> Option<&[(String, String)]> {
+        let n = &self.nodes[t as usize];
+        (n.has(MADE) && n.index() != INDEX).then(|| self.made_attrs[n.index() as usize].as_slice())
+    }
+
+    /// Readability's content score, once initialised.
+    pub fn score(&self, t: T) -> Option<f32> {
+        let s = self.nodes[t as usize].score;
+        (!s.is_nan()).then_some(s)
+    }
+
+    pub fn set_score(&mut self, t: T, score: f32) {
+        self.nodes[t as usize].score = score;
+    }
+
+    /// True for a table `mark_data_table` marked.
+    pub fn is_data_table(&self, t: T) -> bool {
+        self.nodes[t as usize].has(DATA_TABLE)
+    }
+
+    /// Marks a table as holding data (its ancestors count it).
+    pub fn mark_data_table(&mut self, t: T) {
+        self.nodes[t as usize].source |= DATA_TABLE;
+        self.invalidate(t);
     }
 
     #[inline]
@@ -245,38 +354,39 @@ impl<'p> Tree<'p> {
     #[inline]
     pub fn is(&self, t: T, name: Name) -> bool {
         let n = &self.nodes[t as usize];
-        !n.is_text && n.tag == name
+        !n.has(TEXT) && n.tag == name
     }
 
     #[inline]
     pub fn is_text(&self, t: T) -> bool {
-        self.nodes[t as usize].is_text
+        self.nodes[t as usize].has(TEXT)
     }
 
     #[inline]
     pub fn is_element(&self, t: T) -> bool {
-        !self.nodes[t as usize].is_text
+        !self.is_text(t)
     }
 
     pub fn orig(&self, t: T) -> Option<NodeId> {
-        let o = self.nodes[t as usize].orig;
-        (o != NIL).then_some(NodeId(o))
+        let n = &self.nodes[t as usize];
+        (!n.has(MADE)).then_some(NodeId(n.index()))
     }
 
     /// The text of a text node.
     pub fn text(&self, t: T) -> &'p str {
-        match self.orig(t) {
-            Some(id) if self.nodes[t as usize].is_text => self.page.text(id),
-            _ => "",
+        let n = &self.nodes[t as usize];
+        if n.has(TEXT) {
+            self.page.text(NodeId(n.index()))
+        } else {
+            ""
         }
     }
 
     /// An attribute of an element.
     pub fn attr(&self, t: T, name: Name) -> Option<&str> {
-        let n = &self.nodes[t as usize];
-        if n.made_attrs != NIL {
+        if let Some(attrs) = self.own_attrs(t) {
             let text = self.page.names().text(name);
-            return self.made_attrs[n.made_attrs as usize]
+            return attrs
                 .iter()
                 .find(|(k, _)| k == text)
                 .map(|(_, v)| v.as_str());
@@ -286,9 +396,8 @@ impl<'p> Tree<'p> {
 
     /// An attribute given by its text name.
     pub fn attr_named(&self, t: T, name: &str) -> Option<&str> {
-        let n = &self.nodes[t as usize];
-        if n.made_attrs != NIL {
-            return self.made_attrs[n.made_attrs as usize]
+        if let Some(attrs) = self.own_attrs(t) {
+            return attrs
                 .iter()
                 .find(|(k, _)| k == name)
                 .map(|(_, v)| v.as_str());
@@ -298,9 +407,8 @@ impl<'p> Tree<'p> {
 
     /// All attributes of an element as (name text, value).
     pub fn attrs(&self, t: T) -> Vec<(&str, &str)> {
-        let n = &self.nodes[t as usize];
-        if n.made_attrs != NIL {
-            return self.made_attrs[n.made_attrs as usize]
+        if let Some(attrs) = self.own_attrs(t) {
+            return attrs
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
@@ -342,11 +450,8 @@ impl<'p> Tree<'p> {
     /// Clears the memoised stats of `t` and its ancestors.
     pub fn invalidate(&mut self, mut t: T) {
         let memo = self.memo.get_mut();
-        while t != NIL {
-            if memo[t as usize].take().is_none() {
-                // Its ancestors are already clear (see `memo`).
-                break;
-            }
+        // An `UNKNOWN` node's ancestors are already clear (see `Memo`).
+        while t != NIL && memo.clear(t) {
             t = self.nodes[t as usize].parent;
         }
     }
@@ -487,7 +592,7 @@ impl<'p> Tree<'p> {
         let mut v = Vec::new();
         let mut c = self.nodes[t as usize].first;
         while c != NIL {
-            if !self.nodes[c as usize].is_text {
+            if !self.is_text(c) {
                 v.push(c);
             }
             c = self.nodes[c as usize].next;
@@ -497,7 +602,7 @@ impl<'p> Tree<'p> {
 
     pub fn first_element_child(&self, t: T) -> T {
         let mut c = self.nodes[t as usize].first;
-        while c != NIL && self.nodes[c as usize].is_text {
+        while c != NIL && self.is_text(c) {
             c = self.nodes[c as usize].next;
         }
         c
@@ -505,7 +610,7 @@ impl<'p> Tree<'p> {
 
     pub fn next_element_sibling(&self, t: T) -> T {
         let mut c = self.nodes[t as usize].next;
-        while c != NIL && self.nodes[c as usize].is_text {
+        while c != NIL && self.is_text(c) {
             c = self.nodes[c as usize].next;
         }
         c
@@ -513,7 +618,7 @@ impl<'p> Tree<'p> {
 
     pub fn prev_element_sibling(&self, t: T) -> T {
         let mut c = self.nodes[t as usize].prev;
-        while c != NIL && self.nodes[c as usize].is_text {
+        while c != NIL && self.is_text(c) {
             c = self.nodes[c as usize].prev;
         }
         c
@@ -523,7 +628,7 @@ impl<'p> Tree<'p> {
         let mut n = 0;
         let mut c = self.nodes[t as usize].first;
         while c != NIL {
-            n += usize::from(!self.nodes[c as usize].is_text);
+            n += usize::from(!self.is_text(c));
             c = self.nodes[c as usize].next;
         }
         n
@@ -658,46 +763,87 @@ impl<'p> Tree<'p> {
 
     /// The stats of `t`'s subtree, computing what is not memoised.
     pub fn stats(&self, t: T) -> Stats {
-        if let Some(s) = self.memo.borrow()[t as usize] {
+        let mut memo = self.memo.borrow_mut();
+        if let Some(s) = memo.stored(t) {
             return s;
         }
-        // Post-order over the part of the subtree without valid entries.
-        let mut memo = self.memo.borrow_mut();
-        let mut stack: Vec<(T, bool)> = vec![(t, false)];
-        while let Some((x, done)) = stack.pop() {
-            if memo[x as usize].is_some() {
-                continue;
-            }
-            let n = &self.nodes[x as usize];
-            if n.is_text {
-                memo[x as usize] = Some(Stats::of_text(self.text(x)));
-                continue;
-            }
-            if !done {
-                stack.push((x, true));
-                let mut c = n.first;
-                while c != NIL {
-                    if memo[c as usize].is_none() {
-                        stack.push((c, false));
-                    }
-                    c = self.nodes[c as usize].next;
-                }
-                continue;
-            }
-            let mut st = Stats::default();
-            let mut c = n.first;
-            while c != NIL {
-                let cs = memo[c as usize].unwrap_or_default();
-                st.join(&cs);
-                let cn = &self.nodes[c as usize];
-                if !cn.is_text {
-                    self.count_self(c, &cs, &mut st);
-                }
-                c = cn.next;
-            }
-            memo[x as usize] = Some(st);
+        if self.is_text(t) {
+            return self.text_stats(&mut memo, t).0;
         }
-        memo[t as usize].unwrap_or_default()
+        // Depth first over the part of the subtree without stored stats; an
+        // open element sums its children into a slot as they complete, so
+        // the work space follows the depth, not the width.
+        let slot = memo.slot();
+        let mut stack = std::mem::take(&mut memo.stack);
+        stack.push(Frame {
+            node: t,
+            child: self.nodes[t as usize].first,
+            slot,
+            cost: 1,
+        });
+        loop {
+            let top = stack.last_mut().expect("an open element");
+            let c = top.child;
+            if c != NIL {
+                top.child = self.nodes[c as usize].next;
+                let (cs, cost) = if let Some(cs) = memo.stored(c) {
+                    (cs, MEMO_MIN_COST)
+                } else if self.is_text(c) {
+                    self.text_stats(&mut memo, c)
+                } else {
+                    let slot = memo.slot();
+                    let first = self.nodes[c as usize].first;
+                    stack.push(Frame {
+                        node: c,
+                        child: first,
+                        slot,
+                        cost: 1,
+                    });
+                    continue;
+                };
+                top.cost = top.cost.saturating_add(cost);
+                self.add_child(&mut memo.slots[top.slot as usize], c, &cs);
+                continue;
+            }
+            let done = stack.pop().expect("an open element");
+            let st = memo.slots[done.slot as usize];
+            if done.cost >= MEMO_MIN_COST {
+                memo.entry[done.node as usize] = done.slot;
+            } else {
+                memo.entry[done.node as usize] = SMALL;
+                memo.free.push(done.slot);
+            }
+            let Some(parent) = stack.last_mut() else {
+                memo.stack = stack;
+                return st;
+            };
+            parent.cost = parent.cost.saturating_add(done.cost);
+            self.add_child(&mut memo.slots[parent.slot as usize], done.node, &st);
+        }
+    }
+
+    /// The stats of text node `t` and what they cost to compute, stored when
+    /// that is a lot.
+    fn text_stats(&self, memo: &mut Memo, t: T) -> (Stats, u32) {
+        let text = self.text(t);
+        let st = Stats::of_text(text);
+        let cost = u32::try_from(1 + text.len() / TEXT_BYTES_PER_COST).unwrap_or(u32::MAX);
+        memo.entry[t as usize] = if cost >= MEMO_MIN_COST {
+            let slot = memo.slot();
+            memo.slots[slot as usize] = st;
+            slot
+        } else {
+            SMALL
+        };
+        (st, cost)
+    }
+
+    /// Adds child `c`, whose subtree has stats `cs`, to its parent's `st`.
+    fn add_child(&self, st: &mut Stats, c: T, cs: &Stats) {
+        st.join(cs);
+        if self.is_element(c) {
+            self.count_self(c, cs, st);
+        }
     }
 
     /// Adds what element `c` itself contributes to its parent's sums.
@@ -741,7 +887,7 @@ impl<'p> Tree<'p> {
         if BLOCK_CHILDREN.contains(&tag) {
             st.blocks += 1;
         }
-        if self.nodes[c as usize].data_table {
+        if self.is_data_table(c) {
             st.data_tables += 1;
         }
     }
@@ -785,5 +931,116 @@ impl<'p> Tree<'p> {
             p = self.parent(p);
         }
         v
+    }
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests {
+    use super::*;
+
+    /// `t`'s stats measured from scratch, without the memo.
+    fn fresh(tree: &Tree<'_>, t: T) -> Stats {
+        if tree.is_text(t) {
+            return Stats::of_text(tree.text(t));
+        }
+        let mut st = Stats::default();
+        for c in tree.child_nodes(t) {
+            tree.add_child(&mut st, c, &fresh(tree, c));
+        }
+        st
+    }
+
+    /// Every node's stats agree with a measure from scratch.
+    fn check(tree: &Tree<'_>, root: T) {
+        let mut all = vec![root];
+        tree.for_each_descendant(root, |t| all.push(t));
+        for t in all {
+            assert_eq!(tree.stats(t), fresh(tree, t), "node {t}");
+        }
+    }
+
+    /// Copies the whole page; returns the tree and the page ids of its nodes.
+    fn copy(page: &Page) -> (Tree<'_>, Vec<T>) {
+        let mut tree = Tree::with_capacity(page, page.len());
+        let mut map = vec![NIL; page.len()];
+        for id in page.descendants(page.root()) {
+            let t = tree.copy_node(id);
+            map[id.index()] = t;
+            if let Some(p) = page.parent(id).filter(|p| map[p.index()] != NIL) {
+                tree.append(map[p.index()], t);
+            }
+        }
+        (tree, map)
+    }
+
+    const LONG: &str = "A sentence long enough, with commas, to be worth keeping in the memo.";
+
+    fn page() -> Page {
+        let spans = "<span>w, </span> <a href=#x>link</a>".repeat(12);
+        let html = format!(
+            "<html><body><div id=a><p>{LONG}</p><div id=b>{spans}<table><tr><td>{LONG}</td></tr></table></div>\
+             <ul><li>one</li><li><img src=x.jpg></li></ul><p>  {LONG}  <b>{LONG}</b></p></div></body></html>"
+        );
+        Page::parse(html.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn nodes_stay_small() {
+        assert_eq!(std::mem::size_of::<TNode>(), 32);
+    }
+
+    #[test]
+    fn stats_follow_changes() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let html = map[page.find(names::HTML).unwrap().index()];
+        check(&tree, html);
+        let memo = tree.memo.borrow();
+        assert!(memo.slots.len() > memo.free.len(), "something is stored");
+        assert!(memo.entry.contains(&SMALL), "something is not");
+        drop(memo);
+
+        let by_id = |id: &str| {
+            let d = page.ids().find(|&d| page.attr(d, names::ID) == Some(id));
+            map[d.unwrap().index()]
+        };
+        let (a, b) = (by_id("a"), by_id("b"));
+        // Each change below a measured node must reach every ancestor.
+        let span = tree.first_element_child(b);
+        tree.detach(span);
+        check(&tree, html);
+        tree.append(a, span);
+        check(&tree, html);
+        let table = tree.by_tag(b, names::TABLE)[0];
+        tree.mark_data_table(table);
+        check(&tree, html);
+        assert_eq!(tree.stats(a).data_tables, 1);
+        let p = tree.first_element_child(a);
+        tree.set_tag(p, names::DIV);
+        check(&tree, html);
+        let made = tree.create(names::P);
+        tree.insert_before(b, made);
+        tree.append(made, p);
+        check(&tree, html);
+        tree.replace(b, made);
+        check(&tree, html);
+    }
+
+    #[test]
+    fn made_nodes_and_scores() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let img = tree.create_with_attrs(names::IMG, vec![("src".into(), "a.jpg".into())]);
+        let div = tree.create(names::DIV);
+        assert_eq!(tree.orig(img), None);
+        assert_eq!(tree.attr(img, names::SRC), Some("a.jpg"));
+        assert_eq!(tree.attr(div, names::SRC), None);
+        assert!(tree.attrs(div).is_empty());
+        let body = map[page.find(names::BODY).unwrap().index()];
+        assert_eq!(tree.orig(body), page.find(names::BODY));
+        assert!(tree.is(body, names::BODY) && !tree.is_data_table(body));
+        assert_eq!(tree.score(body), None);
+        tree.set_score(body, 0.0);
+        assert_eq!(tree.score(body), Some(0.0));
     }
 }
