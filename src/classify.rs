@@ -9,6 +9,9 @@
 //! [`crate::rules`]; the thresholds are named here. Every verdict is a
 //! candidate: [`crate::clean`] drops those that would take article text.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use crate::api::Kind;
 use crate::page::{names, NodeId, Page};
 use crate::rules::{self, Region};
@@ -90,7 +93,9 @@ impl Strength {
 pub struct Verdict {
     pub node: NodeId,
     pub kind: Kind,
-    pub reason: String,
+    /// Shared by every verdict with the same reason: a page of thousands of
+    /// ad slots has one "label:advertisement".
+    pub reason: Rc<str>,
     pub strength: Strength,
 }
 
@@ -100,6 +105,7 @@ pub fn classify(page: &Page, signals: &Signals, max_nodes: usize) -> (Vec<Verdic
         page,
         s: signals,
         out: Vec::new(),
+        reasons: HashSet::new(),
         class_words: std::collections::HashMap::new(),
         class_regions: std::collections::HashMap::new(),
     };
@@ -130,7 +136,7 @@ fn keep_headers_with_judged_parts(page: &Page, out: &mut Vec<Verdict>) {
     let header = format!("region:{}", Region::Header.as_str());
     let mut drop = vec![false; out.len()];
     for (i, v) in out.iter().enumerate() {
-        if v.reason == header {
+        if *v.reason == header {
             let end = page.end(v.node);
             drop[i] = out[i + 1..].first().is_some_and(|n| n.node < end);
         }
@@ -227,6 +233,8 @@ struct Classifier<'a> {
     page: &'a Page,
     s: &'a Signals<'a>,
     out: Vec<Verdict>,
+    /// The reasons given so far.
+    reasons: HashSet<Rc<str>>,
     /// Class attribute values seen so far and what their words say: pages
     /// repeat the same few class lists thousands of times.
     class_words: std::collections::HashMap<&'a str, Option<(Kind, String)>>,
@@ -240,6 +248,14 @@ impl Classifier<'_> {
     }
 
     fn push(&mut self, node: NodeId, kind: Kind, reason: String, strength: Strength) {
+        let reason = match self.reasons.get(reason.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let new: Rc<str> = reason.into();
+                self.reasons.insert(new.clone());
+                new
+            }
+        };
         self.out.push(Verdict {
             node,
             kind,

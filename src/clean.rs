@@ -135,7 +135,7 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
         removed.push(Removal {
             node: v.node,
             kind: v.kind,
-            reason: v.reason.clone(),
+            reason: v.reason.to_string(),
             text: preview(&visible_text(page, &j.signals, v.node), PREVIEW_CHARS),
         });
     }
