@@ -9,6 +9,9 @@
 //! [`crate::rules`]; the thresholds are named here. Every verdict is a
 //! candidate: [`crate::clean`] drops those that would take article text.
 
+use std::collections::HashSet;
+use std::rc::Rc;
+
 use crate::api::Kind;
 use crate::page::{names, NodeId, Page};
 use crate::rules::{self, Region};
@@ -90,7 +93,9 @@ impl Strength {
 pub struct Verdict {
     pub node: NodeId,
     pub kind: Kind,
-    pub reason: String,
+    /// Shared by every verdict with the same reason: a page of thousands of
+    /// ad slots has one "label:advertisement".
+    pub reason: Rc<str>,
     pub strength: Strength,
 }
 
@@ -100,6 +105,7 @@ pub fn classify(page: &Page, signals: &Signals, max_nodes: usize) -> (Vec<Verdic
         page,
         s: signals,
         out: Vec::new(),
+        reasons: HashSet::new(),
         class_words: std::collections::HashMap::new(),
         class_regions: std::collections::HashMap::new(),
     };
@@ -111,7 +117,7 @@ pub fn classify(page: &Page, signals: &Signals, max_nodes: usize) -> (Vec<Verdic
         if !page.is_element(node) {
             continue;
         }
-        if signals.muted[node.index()] || is_structural(page, node) {
+        if signals.muted(node) || is_structural(page, node) {
             continue;
         }
         c.judge(node);
@@ -130,7 +136,7 @@ fn keep_headers_with_judged_parts(page: &Page, out: &mut Vec<Verdict>) {
     let header = format!("region:{}", Region::Header.as_str());
     let mut drop = vec![false; out.len()];
     for (i, v) in out.iter().enumerate() {
-        if v.reason == header {
+        if *v.reason == header {
             let end = page.end(v.node);
             drop[i] = out[i + 1..].first().is_some_and(|n| n.node < end);
         }
@@ -225,8 +231,10 @@ fn is_structural(page: &Page, id: NodeId) -> bool {
 
 struct Classifier<'a> {
     page: &'a Page,
-    s: &'a Signals,
+    s: &'a Signals<'a>,
     out: Vec<Verdict>,
+    /// The reasons given so far.
+    reasons: HashSet<Rc<str>>,
     /// Class attribute values seen so far and what their words say: pages
     /// repeat the same few class lists thousands of times.
     class_words: std::collections::HashMap<&'a str, Option<(Kind, String)>>,
@@ -236,10 +244,18 @@ struct Classifier<'a> {
 
 impl Classifier<'_> {
     fn text(&self, id: NodeId) -> u32 {
-        self.s.text[id.index()]
+        self.s.text(id)
     }
 
     fn push(&mut self, node: NodeId, kind: Kind, reason: String, strength: Strength) {
+        let reason = match self.reasons.get(reason.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let new: Rc<str> = reason.into();
+                self.reasons.insert(new.clone());
+                new
+            }
+        };
         self.out.push(Verdict {
             node,
             kind,
@@ -276,7 +292,7 @@ impl Classifier<'_> {
         page.children(parent).any(|c| {
             c != id
                 && page.is_text(c)
-                && !self.s.muted[c.index()]
+                && !self.s.muted(c)
                 && page.text(c).chars().any(char::is_alphanumeric)
         })
     }
@@ -289,7 +305,7 @@ impl Classifier<'_> {
         }
         let mut raw = String::new();
         for d in self.page.descendants(id) {
-            if self.page.is_text(d) && !self.s.muted[d.index()] {
+            if self.page.is_text(d) && !self.s.muted(d) {
                 raw.push_str(self.page.text(d));
                 raw.push(' ');
             }
@@ -310,7 +326,7 @@ impl Classifier<'_> {
         let mut b = id;
         for _ in 0..MAX_BOX_LEVELS {
             match self.container(b) {
-                Some(p) if self.text(p) == own && self.s.long_paras[p.index()] == 0 => b = p,
+                Some(p) if self.text(p) == own && self.s.long_paras(p) == 0 => b = p,
                 _ => break,
             }
         }
@@ -320,16 +336,14 @@ impl Classifier<'_> {
     /// Grows an element to the largest small box around it: no paragraph,
     /// little text.
     fn small_box(&self, id: NodeId) -> NodeId {
-        let (own, own_links) = (self.text(id), self.s.link_text[id.index()]);
+        let (own, own_links) = (self.text(id), self.s.link_text(id));
         let mut b = id;
         for _ in 0..MAX_BOX_LEVELS {
             let Some(p) = self.container(b) else { break };
-            let pi = p.index();
             // Not into a menu: the rest of a promo box is mostly words.
             let rest = self.text(p) - own;
-            let rest_links = self.s.link_text[pi] - own_links;
-            if self.text(p) > SMALL_BOX_CHARS || self.s.long_paras[pi] > 0 || rest_links * 2 > rest
-            {
+            let rest_links = self.s.link_text(p) - own_links;
+            if self.text(p) > SMALL_BOX_CHARS || self.s.long_paras(p) > 0 || rest_links * 2 > rest {
                 break;
             }
             b = p;
@@ -342,19 +356,18 @@ impl Classifier<'_> {
     /// promos and share boxes, little text at all).
     fn labelled_box(&self, label: NodeId, kind: Kind) -> NodeId {
         let own_text = self.text(label);
-        let own_links = self.s.link_text[label.index()];
+        let own_links = self.s.link_text(label);
         let mut b = label;
         for _ in 0..MAX_BOX_LEVELS {
             let Some(p) = self.container(b) else { break };
-            let pi = p.index();
             if self.s.text_between(p, label) != 0
-                || self.s.long_paras[pi] > 0
+                || self.s.long_paras(p) > 0
                 || self.text(p) > MAX_RAIL_CHARS
             {
                 break;
             }
             let rest = self.text(p) - own_text;
-            let rest_links = self.s.link_text[pi] - own_links;
+            let rest_links = self.s.link_text(p) - own_links;
             // Rails (trending, related, link lists) are mostly links; promo and
             // share boxes are small, whatever they hold.
             let fits = match kind {
@@ -382,7 +395,7 @@ impl Classifier<'_> {
         if self
             .page
             .element_children(id)
-            .any(|c| self.text(c) == own && !self.s.muted[c.index()])
+            .any(|c| self.text(c) == own && !self.s.muted(c))
         {
             return;
         }
@@ -405,7 +418,7 @@ impl Classifier<'_> {
         // A form (comment, sign-up) never reaches reading mode anyway, and
         // pulling it out of the page changes how the article search scores
         // its neighbours: for forms the label speaks to `clean` only.
-        let strength = if self.s.inputs[b.index()] > 0 {
+        let strength = if self.s.inputs(b) > 0 {
             Strength::Shape
         } else {
             Strength::Strong
@@ -424,8 +437,8 @@ impl Classifier<'_> {
                     || self.page.parent(id).is_some_and(|p| {
                         self.page.is(p, names::A) || self.page.is(p, names::BUTTON)
                     });
-                let ends_box = self.s.text_after(id, cta, self.page) == 0;
-                let strength = if button && ends_box && self.s.inputs[cta.index()] == 0 {
+                let ends_box = self.s.text_after(id, cta) == 0;
+                let strength = if button && ends_box && self.s.inputs(cta) == 0 {
                     Strength::Strong
                 } else {
                     Strength::Shape
@@ -442,9 +455,9 @@ impl Classifier<'_> {
                     break;
                 }
                 if self.page.is_element(n) {
-                    let linky = self.s.links[n.index()] >= 2
+                    let linky = self.s.links(n) >= 2
                         && self.s.link_density(n) >= 0.7
-                        && self.s.long_paras[n.index()] == 0;
+                        && self.s.long_paras(n) == 0;
                     if !linky {
                         break;
                     }
@@ -461,8 +474,7 @@ impl Classifier<'_> {
     /// "Also read: <a>…</a>": a box starting with a label and a colon, the
     /// rest links.
     fn prefix_label_rule(&mut self, id: NodeId) {
-        let i = id.index();
-        if self.s.links[i] == 0 || self.s.long_paras[i] > 0 || self.text(id) > MAX_RAIL_CHARS {
+        if self.s.links(id) == 0 || self.s.long_paras(id) > 0 || self.text(id) > MAX_RAIL_CHARS {
             return;
         }
         let Some(first) = self.page.children(id).find(|&c| self.text(c) > 0) else {
@@ -481,7 +493,7 @@ impl Classifier<'_> {
         };
         let label_chars = head.chars().filter(|c| !c.is_whitespace()).count() as u32;
         let rest = self.text(id).saturating_sub(label_chars + 1);
-        if rest == 0 || (self.s.link_text[i] as f32) / (rest as f32) < PREFIX_MIN_LINK_DENSITY {
+        if rest == 0 || (self.s.link_text(id) as f32) / (rest as f32) < PREFIX_MIN_LINK_DENSITY {
             return;
         }
         self.push(id, kind, format!("label-prefix:{label}"), Strength::Strong);
@@ -516,9 +528,8 @@ impl Classifier<'_> {
             found = Some((Kind::Ad, tag.to_owned()));
         }
         let Some((kind, word)) = found else { return };
-        let i = id.index();
         let text = self.text(id);
-        let fits = self.s.long_paras[i] == 0
+        let fits = self.s.long_paras(id) == 0
             && match kind {
                 Kind::Ad => text <= MAX_AD_BOX_CHARS,
                 // A link is a share button only with a button's text.
@@ -569,13 +580,12 @@ impl Classifier<'_> {
     /// Mostly share-intent links, little else: no paragraph, no more own
     /// text than a label and a count.
     fn is_share_box(&self, id: NodeId) -> bool {
-        let i = id.index();
-        let share = self.s.share_links[i];
+        let share = self.s.share_links(id);
         share >= 2
-            && share * 2 >= self.s.links[i]
+            && share * 2 >= self.s.links(id)
             && self.text(id) <= MAX_SHARE_BOX_CHARS
-            && self.text(id) - self.s.link_text[i] <= MAX_SHARE_OWN_CHARS
-            && self.s.long_paras[i] == 0
+            && self.text(id) - self.s.link_text(id) <= MAX_SHARE_OWN_CHARS
+            && self.s.long_paras(id) == 0
     }
 
     /// A bar of share-intent links.
@@ -593,15 +603,14 @@ impl Classifier<'_> {
     /// Many short links and little else: navigation, footer lists, "Home
     /// Video Shorts Live TV".
     fn cluster_rule(&mut self, id: NodeId) {
-        let i = id.index();
-        let links = self.s.links[i];
-        if links < LIST_MIN_LINKS || self.s.long_paras[i] > 0 {
+        let links = self.s.links(id);
+        if links < LIST_MIN_LINKS || self.s.long_paras(id) > 0 {
             return;
         }
         let text = self.text(id);
         if text == 0
             || self.s.link_density(id) < CLUSTER_MIN_LINK_DENSITY
-            || self.s.sentences[i] > CLUSTER_MAX_SENTENCES + self.s.link_text[i] / 200
+            || self.s.sentences(id) > CLUSTER_MAX_SENTENCES + self.s.link_text(id) / 200
         {
             return;
         }
@@ -620,7 +629,7 @@ impl Classifier<'_> {
         if !listy {
             return;
         }
-        let short_links = self.s.link_text[i] / links <= CLUSTER_MAX_AVG_LINK_CHARS;
+        let short_links = self.s.link_text(id) / links <= CLUSTER_MAX_AVG_LINK_CHARS;
         if links >= CLUSTER_MIN_LINKS && short_links {
             self.push(
                 id,
@@ -708,12 +717,11 @@ impl Classifier<'_> {
         let Some(region) = self.region_of(id) else {
             return;
         };
-        let i = id.index();
         let text = self.text(id);
         if text == 0 {
             return;
         }
-        let long_paras = self.s.long_paras[i];
+        let long_paras = self.s.long_paras(id);
         let (kind, strength, fits) = match region {
             // A site header is a bar of links; an article's header
             // (headline, standfirst) is not. What is left of a site header
@@ -722,7 +730,7 @@ impl Classifier<'_> {
                 Kind::QuickLinks,
                 Strength::Outside,
                 long_paras == 0
-                    && self.s.links[i] >= MIN_HEADER_BAR_LINKS
+                    && self.s.links(id) >= MIN_HEADER_BAR_LINKS
                     && self.s.link_density(id) >= NAV_MIN_LINK_DENSITY,
             ),
             Region::Nav => (
@@ -751,13 +759,12 @@ impl Classifier<'_> {
     /// Mostly links to the site's social accounts, little else: "Follow us
     /// on Instagram and TikTok".
     fn is_follow_box(&self, id: NodeId) -> bool {
-        let i = id.index();
-        let social = self.s.social_links[i];
+        let social = self.s.social_links(id);
         social >= 2
-            && social + self.s.share_links[i] >= self.s.links[i]
+            && social + self.s.share_links(id) >= self.s.links(id)
             && self.text(id) <= MAX_SHARE_BOX_CHARS
-            && self.text(id) - self.s.link_text[i] <= MAX_SHARE_OWN_CHARS
-            && self.s.long_paras[i] == 0
+            && self.text(id) - self.s.link_text(id) <= MAX_SHARE_OWN_CHARS
+            && self.s.long_paras(id) == 0
     }
 
     /// A box of follow links; the outermost wins.
@@ -785,13 +792,16 @@ impl Classifier<'_> {
     /// Only the wording of controls (buttons, labels, select boxes) and
     /// little of it: a toolbar, a search box.
     fn is_controls_box(&self, id: NodeId) -> bool {
-        let i = id.index();
+        // Controls first: most boxes have none, and they are the cheapest
+        // count to read.
+        if self.s.inputs(id) == 0 {
+            return false;
+        }
         let text = self.text(id);
         text > 0
             && text <= MAX_CONTROLS_CHARS
-            && self.s.inputs[i] > 0
-            && self.s.control_text[i] == text
-            && self.s.long_paras[i] == 0
+            && self.s.control_text(id) == text
+            && self.s.long_paras(id) == 0
     }
 
     /// A toolbar of controls, and each control in it: where the toolbar

@@ -17,17 +17,17 @@ const MIN_LISTED_DATES: u32 = 3;
 const PREVIEW_CHARS: usize = 80;
 
 /// Everything judged about one page: verdicts, the article, the plan.
-pub struct Judgement {
+pub struct Judgement<'a> {
     pub verdicts: Vec<Verdict>,
     /// The article's page nodes (see [`extract::protected_nodes`]), when
     /// there is an article; it is found, not rendered.
     pub protected: Option<Vec<NodeId>>,
     pub budget_hit: bool,
-    pub signals: Signals,
+    pub signals: Signals<'a>,
 }
 
 /// Classifies the page and extracts its article.
-pub fn judge(page: &Page, options: &Options) -> Judgement {
+pub fn judge<'a>(page: &'a Page, options: &Options) -> Judgement<'a> {
     let signals = Signals::measure(page);
     let (verdicts, budget_hit) = classify::classify(page, &signals, options.max_nodes);
     let protected = if budget_hit {
@@ -47,7 +47,7 @@ pub fn judge(page: &Page, options: &Options) -> Judgement {
 fn visible_text(page: &Page, signals: &Signals, id: NodeId) -> String {
     let mut s = String::new();
     for d in page.descendants(id) {
-        if page.is_text(d) && !signals.muted[d.index()] {
+        if page.is_text(d) && !signals.muted(d) {
             s.push_str(page.text(d));
             s.push(' ');
         }
@@ -57,7 +57,7 @@ fn visible_text(page: &Page, signals: &Signals, id: NodeId) -> String {
 
 /// Turns a judgement into the plan: outermost verdicts first, none that
 /// holds a protected node, only the kinds asked for.
-pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
+pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
     // protected_before[i]: protected nodes with id < i, so a box's count is a
     // subtraction.
     let mut mark = vec![false; page.len() + 1];
@@ -135,7 +135,7 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement) -> CleanPlan {
         removed.push(Removal {
             node: v.node,
             kind: v.kind,
-            reason: v.reason.clone(),
+            reason: v.reason.to_string(),
             text: preview(&visible_text(page, &j.signals, v.node), PREVIEW_CHARS),
         });
     }
