@@ -709,13 +709,14 @@ impl Page {
     /// then UTF-8 when valid, else a legacy encoding). Invalid bytes become
     /// U+FFFD.
     pub fn parse(bytes: &[u8]) -> Result<Page, PageError> {
-        let text = super::encoding::decode(bytes);
-        Self::parse_str(&text)
+        let mut parser = Parser::new();
+        super::encoding::decode_in_pieces(bytes, PIECE_BYTES, |text| parser.feed(text));
+        parser.finish()
     }
 
     /// Parses HTML text that is already decoded.
     pub fn parse_str(html: &str) -> Result<Page, PageError> {
-        parse_in_chunks(html, CHUNK_BYTES)
+        parse_in_pieces(html, PIECE_BYTES)
     }
 
     /// Parses and records the page's address.
@@ -726,38 +727,62 @@ impl Page {
     }
 }
 
-/// How much input the tokenizer is handed at a time: it copies what it is
-/// handed, and a copy of the whole page would outweigh the tree on large
-/// inputs.
-const CHUNK_BYTES: usize = 1 << 16;
+/// How much text the tokenizer is handed at a time: it copies what it is
+/// handed, and a copy of a whole large page would outweigh its tree.
+const PIECE_BYTES: usize = 1 << 16;
 
-fn parse_in_chunks(html: &str, chunk: usize) -> Result<Page, PageError> {
-    if html.len() > u32::MAX as usize / 2 {
+/// The longest text a page may have: its offsets must fit in `u32`.
+const MAX_TEXT_BYTES: usize = u32::MAX as usize / 2;
+
+fn parse_in_pieces(html: &str, size: usize) -> Result<Page, PageError> {
+    if html.len() > MAX_TEXT_BYTES {
         return Err(PageError::TooLarge(html.len()));
     }
-    let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
-    let tokenizer = Tokenizer::new(
-        NestingGuard {
+    let mut parser = Parser::new();
+    super::encoding::pieces(html, size).for_each(|text| parser.feed(text));
+    parser.finish()
+}
+
+/// html5ever fed piece by piece.
+struct Parser {
+    tokenizer: Tokenizer<NestingGuard>,
+    input: BufferQueue,
+    /// Text bytes received so far; past `MAX_TEXT_BYTES` the rest is only
+    /// counted, for the error.
+    len: usize,
+}
+
+impl Parser {
+    fn new() -> Self {
+        let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
+        let guard = NestingGuard {
             builder,
             dropped: Cell::new(0),
-        },
-        TokenizerOpts::default(),
-    );
-    let input = BufferQueue::default();
-    let mut rest = html;
-    while !rest.is_empty() {
-        let mut at = chunk.min(rest.len());
-        while !rest.is_char_boundary(at) {
-            at += 1;
+        };
+        Parser {
+            tokenizer: Tokenizer::new(guard, TokenizerOpts::default()),
+            input: BufferQueue::default(),
+            len: 0,
         }
-        let (head, tail) = rest.split_at(at);
-        rest = tail;
-        input.push_back(StrTendril::from_slice(head));
-        // A `Script` result only pauses for script execution; we run none.
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
-    tokenizer.end();
-    flatten(tokenizer.sink.builder.sink)
+
+    fn feed(&mut self, text: &str) {
+        self.len += text.len();
+        if self.len > MAX_TEXT_BYTES {
+            return;
+        }
+        self.input.push_back(StrTendril::from_slice(text));
+        // A `Script` result only pauses for script execution; we run none.
+        while !matches!(self.tokenizer.feed(&self.input), TokenizerResult::Done) {}
+    }
+
+    fn finish(self) -> Result<Page, PageError> {
+        if self.len > MAX_TEXT_BYTES {
+            return Err(PageError::TooLarge(self.len));
+        }
+        self.tokenizer.end();
+        flatten(self.tokenizer.sink.builder.sink)
+    }
 }
 
 #[cfg(test)]
@@ -861,15 +886,15 @@ mod tests {
     }
 
     #[test]
-    fn chunk_boundaries_do_not_change_the_page() {
+    fn piece_boundaries_do_not_change_the_page() {
         let html = "<!doctype html><p class=\"a b\">caf\u{e9} &amp; &nGt; \r\n\r\ntea\0</p>\
             <table>loose<tr><td>x</td>more</table><b>1<p>2</b>3</p>\
             <svg viewBox=\"0 0 1 1\"><title>t</title></svg><!-- c -->"
             .repeat(3);
-        let whole = dump(&parse_in_chunks(&html, usize::MAX).unwrap());
+        let whole = dump(&parse_in_pieces(&html, usize::MAX).unwrap());
         for chunk in 1..=17 {
             assert_eq!(
-                dump(&parse_in_chunks(&html, chunk).unwrap()),
+                dump(&parse_in_pieces(&html, chunk).unwrap()),
                 whole,
                 "{chunk}"
             );
