@@ -12,13 +12,11 @@ const META_SCAN_BYTES: usize = 8192;
 /// bytes (never splitting a character), so a large page is never held twice.
 /// Never fails: invalid sequences become U+FFFD.
 pub fn decode_in_pieces(bytes: &[u8], size: usize, mut f: impl FnMut(&str)) {
-    let encoding = encoding_of(bytes);
-    if encoding == UTF_8 {
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if let Ok(text) = std::str::from_utf8(body) {
-            pieces(text, size).for_each(f);
-            return;
-        }
+    let utf8 = std::str::from_utf8(bytes).ok();
+    let encoding = encoding_of(bytes, utf8.is_some());
+    if let Some(text) = utf8.filter(|_| encoding == UTF_8) {
+        pieces(text.strip_prefix('\u{FEFF}').unwrap_or(text), size).for_each(f);
+        return;
     }
     // The decoder strips a BOM of any kind and replaces malformed sequences.
     let mut decoder = encoding.new_decoder();
@@ -58,8 +56,7 @@ pub fn pieces(mut text: &str, size: usize) -> impl Iterator<Item = &str> {
 
 /// The page's encoding: its BOM's, else a declared charset, else UTF-8 when
 /// the bytes are valid UTF-8, else a legacy encoding guessed from the bytes.
-fn encoding_of(bytes: &[u8]) -> &'static Encoding {
-    let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+fn encoding_of(bytes: &[u8], valid_utf8: bool) -> &'static Encoding {
     Encoding::for_bom(bytes)
         .map(|(enc, _)| enc)
         .or_else(|| {
@@ -164,7 +161,8 @@ mod tests {
             b"",
         ];
         for bytes in cases {
-            let whole = encoding_of(bytes).decode(bytes).0;
+            let valid_utf8 = std::str::from_utf8(bytes).is_ok();
+            let whole = encoding_of(bytes, valid_utf8).decode(bytes).0;
             for size in [1, 2, 3, 7, 64, 1 << 16] {
                 let mut pieces = Vec::new();
                 decode_in_pieces(bytes, size, |p| pieces.push(p.to_owned()));

@@ -115,7 +115,7 @@ impl Kind {
 /// A node's kind and the index of its payload (in `elems` for elements, in
 /// `texts` for text, comments and doctypes), packed in one `u32` to keep the
 /// linked node at 24 bytes.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 struct Data(u32);
 
 impl Data {
@@ -154,11 +154,25 @@ struct Walk {
     next: u32,
 }
 
+/// html5ever's handle on a node: its id, and its kind and payload index,
+/// which never change, so naming an element or reading its depth skips the
+/// node table.
+#[derive(Clone, Copy, Debug)]
+struct Handle {
+    id: u32,
+    data: Data,
+}
+
 /// The namespaces html5ever creates elements in, indexed by `Elem::ns`.
 static NAMESPACES: [Namespace; 3] = [ns!(html), ns!(svg), ns!(mathml)];
-static NO_NAMESPACE: Namespace = ns!();
-static NO_NAME: LocalName = local_name!("");
+static NOT_AN_ELEMENT: Elem = Elem {
+    local: local_name!(""),
+    attrs: 0,
+    depth: 0,
+    ns: 0,
+};
 
+#[derive(Debug)]
 struct Elem {
     local: LocalName,
     /// First index into `Tree::attrs`; the element's attributes run up to
@@ -183,24 +197,25 @@ struct Tree {
 }
 
 impl Tree {
-    fn kind(&self, id: u32) -> Kind {
-        self.nodes[id].data.kind()
+    fn handle(&self, id: u32) -> Handle {
+        Handle {
+            id,
+            data: self.nodes[id].data,
+        }
     }
 
     /// Depth of a node as a parent; only elements record theirs (the
     /// document and template contents are roots).
-    fn depth(&self, id: u32) -> u16 {
-        let data = self.nodes[id].data;
-        match data.kind() {
-            Kind::Element => self.elems[data.index()].depth,
+    fn depth(&self, node: Handle) -> u16 {
+        match node.data.kind() {
+            Kind::Element => self.elems[node.data.index()].depth,
             _ => 0,
         }
     }
 
-    fn set_depth(&mut self, id: u32, depth: u16) {
-        let data = self.nodes[id].data;
-        if data.kind() == Kind::Element {
-            self.elems[data.index()].depth = depth;
+    fn set_depth(&mut self, node: Handle, depth: u16) {
+        if node.data.kind() == Kind::Element {
+            self.elems[node.data.index()].depth = depth;
         }
     }
 
@@ -226,11 +241,12 @@ impl Tree {
         n.next = NIL;
     }
 
-    fn append_child(&mut self, parent: u32, child: u32) {
-        self.detach(child);
-        let last = self.nodes[parent].last;
+    fn append_child(&mut self, parent: Handle, child: Handle) {
+        self.detach(child.id);
         let depth = self.depth(parent).saturating_add(1);
         self.set_depth(child, depth);
+        let (parent, child) = (parent.id, child.id);
+        let last = self.nodes[parent].last;
         let n = &mut self.nodes[child];
         n.parent = parent;
         n.prev = last;
@@ -242,12 +258,13 @@ impl Tree {
         self.nodes[parent].last = child;
     }
 
-    fn insert_before(&mut self, sibling: u32, child: u32) {
-        self.detach(child);
-        let (parent, prev) = (self.nodes[sibling].parent, self.nodes[sibling].prev);
+    fn insert_before(&mut self, sibling: Handle, child: Handle) {
+        self.detach(child.id);
         // html5ever only inserts before a table (foster parenting).
         let depth = self.depth(sibling);
         self.set_depth(child, depth);
+        let (sibling, child) = (sibling.id, child.id);
+        let (parent, prev) = (self.nodes[sibling].parent, self.nodes[sibling].prev);
         let n = &mut self.nodes[child];
         n.parent = parent;
         n.prev = prev;
@@ -311,32 +328,34 @@ impl Sink {
         sink
     }
 
-    fn new_node(&self, kind: Kind, index: u32) -> u32 {
+    fn new_node(&self, kind: Kind, index: u32) -> Handle {
         let mut tree = self.tree.borrow_mut();
         // Payload indexes never pass the node count.
         if tree.nodes.len() >= FULL_AT {
             self.full.set(true);
         }
+        let data = Data::new(kind, index);
         let id = tree.nodes.push(LNode {
-            data: Data::new(kind, index),
+            data,
             parent: NIL,
             first: NIL,
             last: NIL,
             prev: NIL,
             next: NIL,
         });
-        id.expect("the guard stops the parse long before the node table fills")
+        let id = id.expect("the guard stops the parse long before the node table fills");
+        Handle { id, data }
     }
 
-    fn new_text(&self, kind: Kind, text: StrTendril) -> u32 {
+    fn new_text(&self, kind: Kind, text: StrTendril) -> Handle {
         let index = self.tree.borrow_mut().texts.push(text);
         self.new_node(kind, index.expect("bounded by the node count"))
     }
 
     /// Appends text to `parent`, merging with a trailing text node.
-    fn append_text(&self, parent: u32, text: StrTendril) {
+    fn append_text(&self, parent: Handle, text: StrTendril) {
         let mut tree = self.tree.borrow_mut();
-        let last = tree.nodes[parent].last;
+        let last = tree.nodes[parent.id].last;
         if last != NIL {
             if let Some(t) = tree.text_mut(last) {
                 t.push_tendril(&text);
@@ -344,13 +363,13 @@ impl Sink {
             }
         }
         drop(tree);
-        let id = self.new_text(Kind::Text, text);
-        self.tree.borrow_mut().append_child(parent, id);
+        let node = self.new_text(Kind::Text, text);
+        self.tree.borrow_mut().append_child(parent, node);
     }
 
-    fn text_before(&self, sibling: u32, text: StrTendril) {
+    fn text_before(&self, sibling: Handle, text: StrTendril) {
         let mut tree = self.tree.borrow_mut();
-        let prev = tree.nodes[sibling].prev;
+        let prev = tree.nodes[sibling.id].prev;
         if prev != NIL {
             if let Some(t) = tree.text_mut(prev) {
                 t.push_tendril(&text);
@@ -358,30 +377,27 @@ impl Sink {
             }
         }
         drop(tree);
-        let id = self.new_text(Kind::Text, text);
-        self.tree.borrow_mut().insert_before(sibling, id);
+        let node = self.new_text(Kind::Text, text);
+        self.tree.borrow_mut().insert_before(sibling, node);
     }
 }
 
 /// An element's name as html5ever asks for it, borrowed from the tree.
 #[derive(Debug)]
-struct ElemName<'a> {
-    ns: &'static Namespace,
-    local: Ref<'a, LocalName>,
-}
+struct ElemName<'a>(Ref<'a, Elem>);
 
 impl html5ever::interface::ElemName for ElemName<'_> {
     fn ns(&self) -> &Namespace {
-        self.ns
+        &NAMESPACES[self.0.ns as usize]
     }
 
     fn local_name(&self) -> &LocalName {
-        &self.local
+        &self.0.local
     }
 }
 
 impl TreeSink for Sink {
-    type Handle = u32;
+    type Handle = Handle;
     type Output = Self;
     type ElemName<'a> = ElemName<'a>;
 
@@ -391,26 +407,25 @@ impl TreeSink for Sink {
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> u32 {
-        0
-    }
-
-    fn elem_name<'a>(&'a self, target: &'a u32) -> ElemName<'a> {
-        let tree = self.tree.borrow();
-        let data = tree.nodes[*target].data;
-        // html5ever only asks for names of elements it created.
-        if data.kind() != Kind::Element {
-            return ElemName {
-                ns: &NO_NAMESPACE,
-                local: Ref::map(tree, |_| &NO_NAME),
-            };
+    fn get_document(&self) -> Handle {
+        Handle {
+            id: 0,
+            data: Data::new(Kind::Document, 0),
         }
-        let ns = &NAMESPACES[tree.elems[data.index()].ns as usize];
-        let local = Ref::map(tree, |t| &t.elems[data.index()].local);
-        ElemName { ns, local }
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ElemName<'a> {
+        ElemName(Ref::map(self.tree.borrow(), |tree| {
+            // html5ever only asks for names of elements it created.
+            if target.data.kind() == Kind::Element {
+                &tree.elems[target.data.index()]
+            } else {
+                &NOT_AN_ELEMENT
+            }
+        }))
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
         if flags.template {
             // The contents come right before their template, which is how
             // get_template_contents finds them.
@@ -436,15 +451,15 @@ impl TreeSink for Sink {
         self.new_node(Kind::Element, index.expect("bounded by the node count"))
     }
 
-    fn create_comment(&self, text: StrTendril) -> u32 {
+    fn create_comment(&self, text: StrTendril) -> Handle {
         self.new_text(Kind::Comment, text)
     }
 
-    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> u32 {
+    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> Handle {
         self.new_text(Kind::Comment, data)
     }
 
-    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         self.insertion_depth.set(self.tree.borrow().depth(*parent));
         match child {
             NodeOrText::AppendNode(n) => self.tree.borrow_mut().append_child(*parent, n),
@@ -454,11 +469,11 @@ impl TreeSink for Sink {
 
     fn append_based_on_parent_node(
         &self,
-        element: &u32,
-        prev_element: &u32,
-        child: NodeOrText<u32>,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
     ) {
-        let has_parent = self.tree.borrow().nodes[*element].parent != NIL;
+        let has_parent = self.tree.borrow().nodes[element.id].parent != NIL;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -472,44 +487,43 @@ impl TreeSink for Sink {
         _public: StrTendril,
         _system: StrTendril,
     ) {
-        let id = self.new_text(Kind::Doctype, name);
-        self.tree.borrow_mut().append_child(0, id);
+        let node = self.new_text(Kind::Doctype, name);
+        let document = self.get_document();
+        self.tree.borrow_mut().append_child(document, node);
     }
 
-    fn get_template_contents(&self, target: &u32) -> u32 {
+    fn get_template_contents(&self, target: &Handle) -> Handle {
         let tree = self.tree.borrow();
-        let is_template = *target > 0
-            && tree.kind(*target) == Kind::Element
-            && tree.kind(*target - 1) == Kind::Fragment;
-        if is_template {
-            *target - 1
-        } else {
-            *target
+        if target.data.kind() == Kind::Element && target.id > 0 {
+            let before = tree.handle(target.id - 1);
+            if before.data.kind() == Kind::Fragment {
+                return before;
+            }
         }
+        *target
     }
 
-    fn same_node(&self, x: &u32, y: &u32) -> bool {
-        x == y
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id == y.id
     }
 
     fn set_quirks_mode(&self, mode: QuirksMode) {
         self.quirks.set(mode == QuirksMode::Quirks);
     }
 
-    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
         match new_node {
             NodeOrText::AppendNode(n) => self.tree.borrow_mut().insert_before(*sibling, n),
             NodeOrText::AppendText(t) => self.text_before(*sibling, t),
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &u32, add: Vec<Attribute>) {
-        let mut tree = self.tree.borrow_mut();
-        let data = tree.nodes[*target].data;
-        if data.kind() != Kind::Element {
+    fn add_attrs_if_missing(&self, target: &Handle, add: Vec<Attribute>) {
+        if target.data.kind() != Kind::Element {
             return;
         }
-        let elem = data.index();
+        let elem = target.data.index();
+        let mut tree = self.tree.borrow_mut();
         let own = tree.own_attrs(elem);
         let Tree {
             attrs, late_attrs, ..
@@ -530,16 +544,17 @@ impl TreeSink for Sink {
         }
     }
 
-    fn remove_from_parent(&self, target: &u32) {
-        self.tree.borrow_mut().detach(*target);
+    fn remove_from_parent(&self, target: &Handle) {
+        self.tree.borrow_mut().detach(target.id);
     }
 
-    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut tree = self.tree.borrow_mut();
-        let mut child = tree.nodes[*node].first;
+        let mut child = tree.nodes[node.id].first;
         while child != NIL {
             let next = tree.nodes[child].next;
-            tree.append_child(*new_parent, child);
+            let handle = tree.handle(child);
+            tree.append_child(*new_parent, handle);
             child = next;
         }
     }
@@ -556,7 +571,7 @@ const MAX_PARSE_DEPTH: u16 = 1024;
 
 /// Sits between the tokenizer and the tree builder and keeps nesting bounded.
 struct NestingGuard {
-    builder: TreeBuilder<u32, Sink>,
+    builder: TreeBuilder<Handle, Sink>,
     /// Start tags dropped whose end tags are still to come.
     dropped: Cell<u32>,
 }
@@ -595,9 +610,9 @@ impl NestingGuard {
 }
 
 impl TokenSink for NestingGuard {
-    type Handle = u32;
+    type Handle = Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<u32> {
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
         if self.builder.sink.full.get() {
             return TokenSinkResult::Continue;
         }
@@ -674,7 +689,10 @@ fn flatten(sink: Sink) -> Result<Page, PageError> {
             Kind::Element => {
                 let elem = &tree.elems[data.index()];
                 let own = tree.own_attrs(data.index());
-                let late = tree.late_attrs.remove(&data.index());
+                // Checked first: hashing for every element costs 3 % of the parse.
+                let late = (!tree.late_attrs.is_empty())
+                    .then(|| tree.late_attrs.remove(&data.index()))
+                    .flatten();
                 let attrs = (own.clone().map(|i| &tree.attrs[i]))
                     .chain(late.iter().flatten())
                     .map(|(name, value)| (&**name, &**value));
