@@ -31,8 +31,8 @@ struct Blocks<T> {
 }
 
 impl<T> Blocks<T> {
-    /// Elements a block holds: a power of two near 64 KiB of them.
-    const SHIFT: u32 = (65536 / std::mem::size_of::<T>()).ilog2();
+    /// Elements a block holds: 4096, 48 to 96 KiB of the types kept here.
+    const SHIFT: u32 = 12;
     const MASK: u32 = (1 << Self::SHIFT) - 1;
 
     fn new() -> Self {
@@ -68,13 +68,18 @@ impl<T> Blocks<T> {
     /// Converts every element, freeing each block once it is converted, so
     /// the two arrays never exist in full at once.
     fn map<U>(self, mut f: impl FnMut(T) -> U) -> Blocks<U> {
-        let mut out = Blocks::new();
+        let mut blocks = Vec::with_capacity(self.blocks.len());
         for block in self.blocks {
-            for value in block {
-                out.push(f(value));
-            }
+            // Not `collect`, which may convert in place and keep the larger
+            // allocation.
+            let mut out = Vec::with_capacity(block.len());
+            out.extend(block.into_iter().map(&mut f));
+            blocks.push(out);
         }
-        out
+        Blocks {
+            blocks,
+            len: self.len,
+        }
     }
 }
 
@@ -856,7 +861,7 @@ mod tests {
     #[test]
     fn blocks_index_across_blocks_and_map_keeps_order() {
         let mut blocks = Blocks::new();
-        let n = 3 * (1u32 << Blocks::<u64>::SHIFT) + 5;
+        let n = 3 * (1 << Blocks::<u64>::SHIFT) + 5;
         for i in 0..n {
             assert_eq!(blocks.push(u64::from(i) * 3), Some(i));
         }
