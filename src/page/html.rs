@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashMap;
+use std::ops::{Index, IndexMut};
 
 use html5ever::interface::{ElementFlags, NodeOrText, QualName, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
@@ -13,150 +15,396 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{local_name, ns, Attribute, TokenizerResult};
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, TokenizerResult};
 
 use super::{flags, NodeKind, Page, PageBuilder, PageError};
 
-const NIL: usize = usize::MAX;
+const NIL: u32 = u32::MAX;
 
-enum Data {
+/// A growable array kept in fixed-size blocks. A page's node count is not
+/// known before parsing, and a doubling `Vec` would copy everything on each
+/// growth and leave up to half its room unused; here growth never copies and
+/// at most one block is partly empty.
+struct Blocks<T> {
+    blocks: Vec<Vec<T>>,
+    len: u32,
+}
+
+impl<T> Blocks<T> {
+    /// Elements a block holds: 4096, 48 to 96 KiB of the types kept here.
+    const SHIFT: u32 = 12;
+    const MASK: u32 = (1 << Self::SHIFT) - 1;
+
+    fn new() -> Self {
+        Blocks {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// Appends `value` and returns its index, or `None` when the array holds
+    /// `u32::MAX - 1` elements (`NIL` stays free to mean "none").
+    fn push(&mut self, value: T) -> Option<u32> {
+        let id = self.len;
+        if id >= NIL - 1 {
+            return None;
+        }
+        if id & Self::MASK == 0 {
+            self.blocks.push(Vec::with_capacity(1 << Self::SHIFT));
+        }
+        self.blocks.last_mut()?.push(value);
+        self.len += 1;
+        Some(id)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.blocks.iter().flatten()
+    }
+
+    /// Converts every element, freeing each block once it is converted, so
+    /// the two arrays never exist in full at once.
+    fn map<U>(self, mut f: impl FnMut(T) -> U) -> Blocks<U> {
+        let mut blocks = Vec::with_capacity(self.blocks.len());
+        for block in self.blocks {
+            // Not `collect`, which may convert in place and keep the larger
+            // allocation.
+            let mut out = Vec::with_capacity(block.len());
+            out.extend(block.into_iter().map(&mut f));
+            blocks.push(out);
+        }
+        Blocks {
+            blocks,
+            len: self.len,
+        }
+    }
+}
+
+impl<T> Index<u32> for Blocks<T> {
+    type Output = T;
+    fn index(&self, i: u32) -> &T {
+        &self.blocks[(i >> Self::SHIFT) as usize][(i & Self::MASK) as usize]
+    }
+}
+
+impl<T> IndexMut<u32> for Blocks<T> {
+    fn index_mut(&mut self, i: u32) -> &mut T {
+        &mut self.blocks[(i >> Self::SHIFT) as usize][(i & Self::MASK) as usize]
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
     Document,
-    Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-        template: Option<usize>,
-    },
-    Text(StrTendril),
-    Comment(StrTendril),
-    Doctype(StrTendril),
+    Element,
+    Text,
+    Comment,
+    Doctype,
     Fragment,
+}
+
+impl Kind {
+    const ALL: [Kind; 6] = [
+        Kind::Document,
+        Kind::Element,
+        Kind::Text,
+        Kind::Comment,
+        Kind::Doctype,
+        Kind::Fragment,
+    ];
+}
+
+/// A node's kind and the index of its payload (in `elems` for elements, in
+/// `texts` for text, comments and doctypes), packed in one `u32` to keep the
+/// linked node at 24 bytes.
+#[derive(Clone, Copy, Debug)]
+struct Data(u32);
+
+impl Data {
+    const SHIFT: u32 = 29;
+    /// Payload indexes must stay below this.
+    const LIMIT: u32 = 1 << Self::SHIFT;
+
+    fn new(kind: Kind, index: u32) -> Self {
+        // The guard stops the parse when the tables near the limit (`full`).
+        assert!(index < Self::LIMIT, "payload index overflow");
+        Data((kind as u32) << Self::SHIFT | index)
+    }
+
+    fn kind(self) -> Kind {
+        Kind::ALL[(self.0 >> Self::SHIFT) as usize]
+    }
+
+    fn index(self) -> u32 {
+        self.0 & (Self::LIMIT - 1)
+    }
 }
 
 struct LNode {
     data: Data,
-    /// Tree depth when the node was inserted (not updated when html5ever
-    /// moves a subtree; it only feeds the nesting guard).
-    depth: u32,
-    parent: usize,
-    first: usize,
-    last: usize,
-    prev: usize,
-    next: usize,
+    parent: u32,
+    first: u32,
+    last: u32,
+    prev: u32,
+    next: u32,
+}
+
+/// What flatten still needs of a node once the tree stops changing.
+struct Walk {
+    data: Data,
+    first: u32,
+    next: u32,
+}
+
+/// html5ever's handle on a node: its id, and its kind and payload index,
+/// which never change, so naming an element or reading its depth skips the
+/// node table.
+#[derive(Clone, Copy, Debug)]
+struct Handle {
+    id: u32,
+    data: Data,
+}
+
+/// The namespaces html5ever creates elements in, indexed by `Elem::ns`.
+static NAMESPACES: [Namespace; 3] = [ns!(html), ns!(svg), ns!(mathml)];
+static NOT_AN_ELEMENT: Elem = Elem {
+    local: local_name!(""),
+    attrs: 0,
+    depth: 0,
+    ns: 0,
+};
+
+#[derive(Debug)]
+struct Elem {
+    local: LocalName,
+    /// First index into `Tree::attrs`; the element's attributes run up to
+    /// the next element's first (elements take theirs in creation order).
+    attrs: u32,
+    /// Tree depth when the element was inserted (not updated when html5ever
+    /// moves a subtree, and saturating; it only feeds the nesting guard).
+    depth: u16,
+    /// Index into `NAMESPACES`.
+    ns: u8,
+}
+
+/// The linked tree html5ever builds, kept in flat tables of `u32` indexes.
+struct Tree {
+    nodes: Blocks<LNode>,
+    elems: Blocks<Elem>,
+    attrs: Blocks<(LocalName, StrTendril)>,
+    /// Attributes `add_attrs_if_missing` gave an element after its creation,
+    /// by element index (a repeated `<html>` or `<body>` tag: rare).
+    late_attrs: HashMap<u32, Vec<(LocalName, StrTendril)>>,
+    texts: Blocks<StrTendril>,
+}
+
+impl Tree {
+    fn handle(&self, id: u32) -> Handle {
+        Handle {
+            id,
+            data: self.nodes[id].data,
+        }
+    }
+
+    /// Depth of a node as a parent; only elements record theirs (the
+    /// document and template contents are roots).
+    fn depth(&self, node: Handle) -> u16 {
+        match node.data.kind() {
+            Kind::Element => self.elems[node.data.index()].depth,
+            _ => 0,
+        }
+    }
+
+    fn set_depth(&mut self, node: Handle, depth: u16) {
+        if node.data.kind() == Kind::Element {
+            self.elems[node.data.index()].depth = depth;
+        }
+    }
+
+    fn detach(&mut self, id: u32) {
+        let n = &self.nodes[id];
+        let (parent, prev, next) = (n.parent, n.prev, n.next);
+        if parent == NIL {
+            return;
+        }
+        if prev != NIL {
+            self.nodes[prev].next = next;
+        } else {
+            self.nodes[parent].first = next;
+        }
+        if next != NIL {
+            self.nodes[next].prev = prev;
+        } else {
+            self.nodes[parent].last = prev;
+        }
+        let n = &mut self.nodes[id];
+        n.parent = NIL;
+        n.prev = NIL;
+        n.next = NIL;
+    }
+
+    fn append_child(&mut self, parent: Handle, child: Handle) {
+        self.detach(child.id);
+        let depth = self.depth(parent).saturating_add(1);
+        self.set_depth(child, depth);
+        let (parent, child) = (parent.id, child.id);
+        let last = self.nodes[parent].last;
+        let n = &mut self.nodes[child];
+        n.parent = parent;
+        n.prev = last;
+        if last != NIL {
+            self.nodes[last].next = child;
+        } else {
+            self.nodes[parent].first = child;
+        }
+        self.nodes[parent].last = child;
+    }
+
+    fn insert_before(&mut self, sibling: Handle, child: Handle) {
+        self.detach(child.id);
+        // html5ever only inserts before a table (foster parenting).
+        let depth = self.depth(sibling);
+        self.set_depth(child, depth);
+        let (sibling, child) = (sibling.id, child.id);
+        let (parent, prev) = (self.nodes[sibling].parent, self.nodes[sibling].prev);
+        let n = &mut self.nodes[child];
+        n.parent = parent;
+        n.prev = prev;
+        n.next = sibling;
+        self.nodes[sibling].prev = child;
+        if prev != NIL {
+            self.nodes[prev].next = child;
+        } else if parent != NIL {
+            self.nodes[parent].first = child;
+        }
+    }
+
+    /// Indexes into `attrs` of the attributes element `elem` was created with.
+    fn own_attrs(&self, elem: u32) -> std::ops::Range<u32> {
+        let end = if elem + 1 < self.elems.len() {
+            self.elems[elem + 1].attrs
+        } else {
+            self.attrs.len()
+        };
+        self.elems[elem].attrs..end
+    }
+
+    /// The text of `id` when it is a text node.
+    fn text_mut(&mut self, id: u32) -> Option<&mut StrTendril> {
+        let data = self.nodes[id].data;
+        (data.kind() == Kind::Text).then(|| &mut self.texts[data.index()])
+    }
 }
 
 struct Sink {
-    nodes: RefCell<Vec<LNode>>,
+    tree: RefCell<Tree>,
     quirks: Cell<bool>,
     /// Depth of the parent the last node went under: the current insertion point.
-    insertion_depth: Cell<u32>,
+    insertion_depth: Cell<u16>,
+    /// Set once the tables are nearly full; the guard then drops every token
+    /// and the parse fails with `TooLarge`.
+    full: Cell<bool>,
 }
+
+/// Nodes past which the sink reports `full`: below what `Data` can address
+/// by a margin no single token can cross (the most one makes is a clone of
+/// each active formatting element, and the guard bounds their nesting).
+const FULL_AT: u32 = Data::LIMIT - (1 << 20);
 
 impl Sink {
     /// A sink holding only the document node, which is node 0.
     fn new() -> Self {
         let sink = Sink {
-            nodes: RefCell::new(Vec::new()),
+            tree: RefCell::new(Tree {
+                nodes: Blocks::new(),
+                elems: Blocks::new(),
+                attrs: Blocks::new(),
+                late_attrs: HashMap::new(),
+                texts: Blocks::new(),
+            }),
             quirks: Cell::new(false),
             insertion_depth: Cell::new(0),
+            full: Cell::new(false),
         };
-        sink.new_node(Data::Document);
+        sink.new_node(Kind::Document, 0);
         sink
     }
 
-    fn new_node(&self, data: Data) -> usize {
-        let mut nodes = self.nodes.borrow_mut();
-        nodes.push(LNode {
+    fn new_node(&self, kind: Kind, index: u32) -> Handle {
+        let mut tree = self.tree.borrow_mut();
+        // Payload indexes never pass the node count.
+        if tree.nodes.len() >= FULL_AT {
+            self.full.set(true);
+        }
+        let data = Data::new(kind, index);
+        let id = tree.nodes.push(LNode {
             data,
-            depth: 0,
             parent: NIL,
             first: NIL,
             last: NIL,
             prev: NIL,
             next: NIL,
         });
-        nodes.len() - 1
+        let id = id.expect("the guard stops the parse long before the node table fills");
+        Handle { id, data }
     }
 
-    fn detach(nodes: &mut [LNode], id: usize) {
-        let (parent, prev, next) = (nodes[id].parent, nodes[id].prev, nodes[id].next);
-        if parent == NIL {
-            return;
-        }
-        if prev != NIL {
-            nodes[prev].next = next;
-        } else {
-            nodes[parent].first = next;
-        }
-        if next != NIL {
-            nodes[next].prev = prev;
-        } else {
-            nodes[parent].last = prev;
-        }
-        nodes[id].parent = NIL;
-        nodes[id].prev = NIL;
-        nodes[id].next = NIL;
-    }
-
-    fn append_child(nodes: &mut [LNode], parent: usize, child: usize) {
-        Self::detach(nodes, child);
-        let last = nodes[parent].last;
-        nodes[child].parent = parent;
-        nodes[child].depth = nodes[parent].depth + 1;
-        nodes[child].prev = last;
-        if last != NIL {
-            nodes[last].next = child;
-        } else {
-            nodes[parent].first = child;
-        }
-        nodes[parent].last = child;
-    }
-
-    fn insert_before(nodes: &mut [LNode], sibling: usize, child: usize) {
-        Self::detach(nodes, child);
-        let parent = nodes[sibling].parent;
-        let prev = nodes[sibling].prev;
-        nodes[child].parent = parent;
-        nodes[child].depth = nodes[sibling].depth;
-        nodes[child].prev = prev;
-        nodes[child].next = sibling;
-        nodes[sibling].prev = child;
-        if prev != NIL {
-            nodes[prev].next = child;
-        } else if parent != NIL {
-            nodes[parent].first = child;
-        }
+    fn new_text(&self, kind: Kind, text: StrTendril) -> Handle {
+        let index = self.tree.borrow_mut().texts.push(text);
+        self.new_node(kind, index.expect("bounded by the node count"))
     }
 
     /// Appends text to `parent`, merging with a trailing text node.
-    fn append_text(&self, parent: usize, text: StrTendril) {
-        let last = self.nodes.borrow()[parent].last;
+    fn append_text(&self, parent: Handle, text: StrTendril) {
+        let mut tree = self.tree.borrow_mut();
+        let last = tree.nodes[parent.id].last;
         if last != NIL {
-            if let Data::Text(t) = &mut self.nodes.borrow_mut()[last].data {
+            if let Some(t) = tree.text_mut(last) {
                 t.push_tendril(&text);
                 return;
             }
         }
-        let id = self.new_node(Data::Text(text));
-        Self::append_child(&mut self.nodes.borrow_mut(), parent, id);
+        drop(tree);
+        let node = self.new_text(Kind::Text, text);
+        self.tree.borrow_mut().append_child(parent, node);
     }
 
-    fn text_before(&self, sibling: usize, text: StrTendril) {
-        let prev = self.nodes.borrow()[sibling].prev;
+    fn text_before(&self, sibling: Handle, text: StrTendril) {
+        let mut tree = self.tree.borrow_mut();
+        let prev = tree.nodes[sibling.id].prev;
         if prev != NIL {
-            if let Data::Text(t) = &mut self.nodes.borrow_mut()[prev].data {
+            if let Some(t) = tree.text_mut(prev) {
                 t.push_tendril(&text);
                 return;
             }
         }
-        let id = self.new_node(Data::Text(text));
-        Self::insert_before(&mut self.nodes.borrow_mut(), sibling, id);
+        drop(tree);
+        let node = self.new_text(Kind::Text, text);
+        self.tree.borrow_mut().insert_before(sibling, node);
+    }
+}
+
+/// An element's name as html5ever asks for it, borrowed from the tree.
+#[derive(Debug)]
+struct ElemName<'a>(Ref<'a, Elem>);
+
+impl html5ever::interface::ElemName for ElemName<'_> {
+    fn ns(&self) -> &Namespace {
+        &NAMESPACES[self.0.ns as usize]
+    }
+
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
     }
 }
 
 impl TreeSink for Sink {
-    type Handle = usize;
+    type Handle = Handle;
     type Output = Self;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = ElemName<'a>;
 
     fn finish(self) -> Self {
         self
@@ -164,52 +412,73 @@ impl TreeSink for Sink {
 
     fn parse_error(&self, _msg: Cow<'static, str>) {}
 
-    fn get_document(&self) -> usize {
-        0
+    fn get_document(&self) -> Handle {
+        Handle {
+            id: 0,
+            data: Data::new(Kind::Document, 0),
+        }
     }
 
-    fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target].data {
-            Data::Element { name, .. } => name,
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ElemName<'a> {
+        ElemName(Ref::map(self.tree.borrow(), |tree| {
             // html5ever only asks for names of elements it created.
-            _ => unreachable_name(),
-        })
-    }
-
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
-        let template = flags.template.then(|| self.new_node(Data::Fragment));
-        self.new_node(Data::Element {
-            name,
-            attrs,
-            template,
-        })
-    }
-
-    fn create_comment(&self, text: StrTendril) -> usize {
-        self.new_node(Data::Comment(text))
-    }
-
-    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> usize {
-        self.new_node(Data::Comment(data))
-    }
-
-    fn append(&self, parent: &usize, child: NodeOrText<usize>) {
-        self.insertion_depth.set(self.nodes.borrow()[*parent].depth);
-        match child {
-            NodeOrText::AppendNode(n) => {
-                Self::append_child(&mut self.nodes.borrow_mut(), *parent, n)
+            if target.data.kind() == Kind::Element {
+                &tree.elems[target.data.index()]
+            } else {
+                &NOT_AN_ELEMENT
             }
+        }))
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        if flags.template {
+            // The contents come right before their template, which is how
+            // get_template_contents finds them.
+            self.new_node(Kind::Fragment, 0);
+        }
+        let ns = NAMESPACES.iter().position(|ns| *ns == name.ns);
+        debug_assert!(ns.is_some(), "html5ever made an element in {:?}", name.ns);
+        let mut tree = self.tree.borrow_mut();
+        let first = tree.attrs.len();
+        for a in attrs {
+            // Only the local name survives into the Page.
+            tree.attrs
+                .push((a.name.local, a.value))
+                .expect("bounded by the input size");
+        }
+        let index = tree.elems.push(Elem {
+            local: name.local,
+            attrs: first,
+            depth: 0,
+            ns: ns.unwrap_or(0) as u8,
+        });
+        drop(tree);
+        self.new_node(Kind::Element, index.expect("bounded by the node count"))
+    }
+
+    fn create_comment(&self, text: StrTendril) -> Handle {
+        self.new_text(Kind::Comment, text)
+    }
+
+    fn create_pi(&self, _target: StrTendril, data: StrTendril) -> Handle {
+        self.new_text(Kind::Comment, data)
+    }
+
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        self.insertion_depth.set(self.tree.borrow().depth(*parent));
+        match child {
+            NodeOrText::AppendNode(n) => self.tree.borrow_mut().append_child(*parent, n),
             NodeOrText::AppendText(t) => self.append_text(*parent, t),
         }
     }
 
     fn append_based_on_parent_node(
         &self,
-        element: &usize,
-        prev_element: &usize,
-        child: NodeOrText<usize>,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
     ) {
-        let has_parent = self.nodes.borrow()[*element].parent != NIL;
+        let has_parent = self.tree.borrow().nodes[element.id].parent != NIL;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -223,86 +492,91 @@ impl TreeSink for Sink {
         _public: StrTendril,
         _system: StrTendril,
     ) {
-        let id = self.new_node(Data::Doctype(name));
-        Self::append_child(&mut self.nodes.borrow_mut(), 0, id);
+        let node = self.new_text(Kind::Doctype, name);
+        let document = self.get_document();
+        self.tree.borrow_mut().append_child(document, node);
     }
 
-    fn get_template_contents(&self, target: &usize) -> usize {
-        match &self.nodes.borrow()[*target].data {
-            Data::Element {
-                template: Some(t), ..
-            } => *t,
-            _ => *target,
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        let tree = self.tree.borrow();
+        if target.data.kind() == Kind::Element && target.id > 0 {
+            let before = tree.handle(target.id - 1);
+            if before.data.kind() == Kind::Fragment {
+                return before;
+            }
         }
+        *target
     }
 
-    fn same_node(&self, x: &usize, y: &usize) -> bool {
-        x == y
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id == y.id
     }
 
     fn set_quirks_mode(&self, mode: QuirksMode) {
         self.quirks.set(mode == QuirksMode::Quirks);
     }
 
-    fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
+    fn append_before_sibling(&self, sibling: &Handle, new_node: NodeOrText<Handle>) {
         match new_node {
-            NodeOrText::AppendNode(n) => {
-                Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, n)
-            }
+            NodeOrText::AppendNode(n) => self.tree.borrow_mut().insert_before(*sibling, n),
             NodeOrText::AppendText(t) => self.text_before(*sibling, t),
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &usize, add: Vec<Attribute>) {
-        if let Data::Element { attrs, .. } = &mut self.nodes.borrow_mut()[*target].data {
-            for a in add {
-                if !attrs.iter().any(|b| b.name == a.name) {
-                    attrs.push(a);
-                }
+    fn add_attrs_if_missing(&self, target: &Handle, add: Vec<Attribute>) {
+        if target.data.kind() != Kind::Element {
+            return;
+        }
+        let elem = target.data.index();
+        let mut tree = self.tree.borrow_mut();
+        let own = tree.own_attrs(elem);
+        let Tree {
+            attrs, late_attrs, ..
+        } = &mut *tree;
+        for a in add {
+            // html5ever adds these only to <html> and <body>, whose
+            // attributes are all plain (no prefix, no namespace), so the
+            // local name identifies them.
+            let late = late_attrs.get(&elem).map_or(&[][..], Vec::as_slice);
+            let known = own.clone().any(|i| attrs[i].0 == a.name.local)
+                || late.iter().any(|(n, _)| *n == a.name.local);
+            if !known {
+                late_attrs
+                    .entry(elem)
+                    .or_default()
+                    .push((a.name.local, a.value));
             }
         }
     }
 
-    fn remove_from_parent(&self, target: &usize) {
-        Self::detach(&mut self.nodes.borrow_mut(), *target);
+    fn remove_from_parent(&self, target: &Handle) {
+        self.tree.borrow_mut().detach(target.id);
     }
 
-    fn reparent_children(&self, node: &usize, new_parent: &usize) {
-        let mut nodes = self.nodes.borrow_mut();
-        let mut child = nodes[*node].first;
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        let mut tree = self.tree.borrow_mut();
+        let mut child = tree.nodes[node.id].first;
         while child != NIL {
-            let next = nodes[child].next;
-            Self::append_child(&mut nodes, *new_parent, child);
+            let next = tree.nodes[child].next;
+            let handle = tree.handle(child);
+            tree.append_child(*new_parent, handle);
             child = next;
         }
     }
 }
 
-fn unreachable_name() -> &'static QualName {
-    use std::sync::OnceLock;
-    static EMPTY: OnceLock<QualName> = OnceLock::new();
-    EMPTY.get_or_init(|| QualName::new(None, ns!(), html5ever::LocalName::from("")))
-}
-
-fn namespace_flags(name: &QualName) -> u8 {
-    if name.ns == ns!(svg) {
-        flags::SVG
-    } else if name.ns == ns!(mathml) {
-        flags::MATHML
-    } else {
-        0
-    }
-}
+/// The Page flags for `Elem::ns`.
+const NAMESPACE_FLAGS: [u8; 3] = [0, flags::SVG, flags::MATHML];
 
 /// Past this depth, start tags are dropped, so their content joins the deepest
 /// open element (browsers flatten past 512 levels the same way). html5ever's
 /// scope checks walk the open-element stack, so unbounded nesting would cost
 /// quadratic time: a 100,000-deep page took 33 s before this guard.
-const MAX_PARSE_DEPTH: u32 = 1024;
+const MAX_PARSE_DEPTH: u16 = 1024;
 
 /// Sits between the tokenizer and the tree builder and keeps nesting bounded.
 struct NestingGuard {
-    builder: TreeBuilder<usize, Sink>,
+    builder: TreeBuilder<Handle, Sink>,
     /// Start tags dropped whose end tags are still to come.
     dropped: Cell<u32>,
 }
@@ -341,9 +615,12 @@ impl NestingGuard {
 }
 
 impl TokenSink for NestingGuard {
-    type Handle = usize;
+    type Handle = Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<usize> {
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
+        if self.builder.sink.full.get() {
+            return TokenSinkResult::Continue;
+        }
         if let Token::TagToken(tag) = &token {
             if Self::droppable(&tag.name) {
                 match tag.kind {
@@ -374,57 +651,80 @@ impl TokenSink for NestingGuard {
     }
 }
 
-/// Lays the linked tree out in document order, iteratively. Each node's
-/// text and attributes are freed once copied, so the linked tree and the page
-/// do not both hold the whole text at the peak.
+/// Lays the linked tree out in document order, iteratively. The links only
+/// html5ever's moves needed are dropped first, and each node's text and
+/// attributes are freed once copied, so the linked tree and the page do not
+/// both hold everything at the peak.
 fn flatten(sink: Sink) -> Result<Page, PageError> {
-    let mut nodes = sink.nodes.into_inner();
+    if sink.full.get() {
+        return Err(PageError::TooLarge(sink.tree.borrow().nodes.len() as usize));
+    }
+    let mut tree = sink.tree.into_inner();
+    let late_count: usize = tree.late_attrs.values().map(Vec::len).sum();
+    let value_bytes: usize = (tree.attrs.iter())
+        .chain(tree.late_attrs.values().flatten())
+        .map(|(_, v)| v.len())
+        .sum();
+    let text_bytes: usize = tree.texts.iter().map(|t| t.len()).sum();
+    let nodes = std::mem::replace(&mut tree.nodes, Blocks::new()).map(|n| Walk {
+        data: n.data,
+        first: n.first,
+        next: n.next,
+    });
     let mut b = PageBuilder::new();
-    let (mut attrs, mut bytes) = (0, 0);
-    for n in &nodes {
-        match &n.data {
-            Data::Element { attrs: a, .. } => {
-                attrs += a.len();
-                bytes += a.iter().map(|a| a.value.len()).sum::<usize>();
-            }
-            Data::Text(t) | Data::Comment(t) | Data::Doctype(t) => bytes += t.len(),
-            Data::Document | Data::Fragment => {}
-        }
-    }
-    b.reserve(nodes.len(), attrs, bytes);
-    // (node, entering): children are pushed in reverse so they pop in order.
-    let mut stack: Vec<(usize, bool)> = Vec::new();
-    let mut child = nodes[0].last;
-    while child != NIL {
-        stack.push((child, true));
-        child = nodes[child].prev;
-    }
-    while let Some((id, entering)) = stack.pop() {
-        if !entering {
+    b.reserve(
+        nodes.len() as usize,
+        tree.attrs.len() as usize + late_count,
+        value_bytes + text_bytes,
+    );
+    // The open elements; html5ever's parent links are gone with the
+    // conversion above.
+    let mut open: Vec<u32> = Vec::new();
+    let mut id = nodes[0].first;
+    loop {
+        while id == NIL {
+            let Some(parent) = open.pop() else {
+                return Ok(b.finish());
+            };
             b.close();
-            continue;
+            id = nodes[parent].next;
         }
-        match std::mem::replace(&mut nodes[id].data, Data::Fragment) {
-            Data::Element { name, attrs, .. } => {
-                b.open(
-                    &name.local,
-                    namespace_flags(&name),
-                    attrs.iter().map(|a| (&*a.name.local, &*a.value)),
-                )?;
-                stack.push((id, false));
-                let mut c = nodes[id].last;
-                while c != NIL {
-                    stack.push((c, true));
-                    c = nodes[c].prev;
+        let data = nodes[id].data;
+        match data.kind() {
+            Kind::Element => {
+                let elem = &tree.elems[data.index()];
+                let own = tree.own_attrs(data.index());
+                // Checked first: hashing for every element costs 3 % of the parse.
+                let late = (!tree.late_attrs.is_empty())
+                    .then(|| tree.late_attrs.remove(&data.index()))
+                    .flatten();
+                let attrs = (own.clone().map(|i| &tree.attrs[i]))
+                    .chain(late.iter().flatten())
+                    .map(|(name, value)| (&**name, &**value));
+                b.open(&elem.local, NAMESPACE_FLAGS[elem.ns as usize], attrs)?;
+                for i in own {
+                    tree.attrs[i].1 = StrTendril::new();
                 }
+                if nodes[id].first != NIL {
+                    open.push(id);
+                    id = nodes[id].first;
+                    continue;
+                }
+                b.close();
             }
-            Data::Text(t) => b.leaf(NodeKind::Text, &t)?,
-            Data::Comment(t) => b.leaf(NodeKind::Comment, &t)?,
-            Data::Doctype(t) => b.leaf(NodeKind::Doctype, &t)?,
-            Data::Document | Data::Fragment => {}
+            Kind::Text | Kind::Comment | Kind::Doctype => {
+                let text = std::mem::take(&mut tree.texts[data.index()]);
+                let kind = match data.kind() {
+                    Kind::Text => NodeKind::Text,
+                    Kind::Comment => NodeKind::Comment,
+                    _ => NodeKind::Doctype,
+                };
+                b.leaf(kind, &text)?;
+            }
+            Kind::Document | Kind::Fragment => {}
         }
+        id = nodes[id].next;
     }
-    Ok(b.finish())
 }
 
 impl Page {
@@ -432,29 +732,14 @@ impl Page {
     /// then UTF-8 when valid, else a legacy encoding). Invalid bytes become
     /// U+FFFD.
     pub fn parse(bytes: &[u8]) -> Result<Page, PageError> {
-        let text = super::encoding::decode(bytes);
-        Self::parse_str(&text)
+        let mut parser = Parser::new();
+        super::encoding::decode_in_pieces(bytes, PIECE_BYTES, |text| parser.feed(text));
+        parser.finish()
     }
 
     /// Parses HTML text that is already decoded.
     pub fn parse_str(html: &str) -> Result<Page, PageError> {
-        if html.len() > u32::MAX as usize / 2 {
-            return Err(PageError::TooLarge(html.len()));
-        }
-        let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
-        let tokenizer = Tokenizer::new(
-            NestingGuard {
-                builder,
-                dropped: Cell::new(0),
-            },
-            TokenizerOpts::default(),
-        );
-        let input = BufferQueue::default();
-        input.push_back(StrTendril::from(html));
-        // A `Script` result only pauses for script execution; we run none.
-        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
-        tokenizer.end();
-        flatten(tokenizer.sink.builder.sink)
+        parse_in_pieces(html, PIECE_BYTES)
     }
 
     /// Parses and records the page's address.
@@ -462,6 +747,64 @@ impl Page {
         let mut page = Self::parse(bytes)?;
         page.url = url.map(str::to_owned);
         Ok(page)
+    }
+}
+
+/// How much text the tokenizer is handed at a time: it copies what it is
+/// handed, and a copy of a whole large page would outweigh its tree.
+const PIECE_BYTES: usize = 1 << 16;
+
+/// The longest text a page may have: its offsets must fit in `u32`.
+const MAX_TEXT_BYTES: usize = u32::MAX as usize / 2;
+
+fn parse_in_pieces(html: &str, size: usize) -> Result<Page, PageError> {
+    if html.len() > MAX_TEXT_BYTES {
+        return Err(PageError::TooLarge(html.len()));
+    }
+    let mut parser = Parser::new();
+    super::encoding::pieces(html, size).for_each(|text| parser.feed(text));
+    parser.finish()
+}
+
+/// html5ever fed piece by piece.
+struct Parser {
+    tokenizer: Tokenizer<NestingGuard>,
+    input: BufferQueue,
+    /// Text bytes received so far; past `MAX_TEXT_BYTES` the rest is only
+    /// counted, for the error.
+    len: usize,
+}
+
+impl Parser {
+    fn new() -> Self {
+        let builder = TreeBuilder::new(Sink::new(), TreeBuilderOpts::default());
+        let guard = NestingGuard {
+            builder,
+            dropped: Cell::new(0),
+        };
+        Parser {
+            tokenizer: Tokenizer::new(guard, TokenizerOpts::default()),
+            input: BufferQueue::default(),
+            len: 0,
+        }
+    }
+
+    fn feed(&mut self, text: &str) {
+        self.len += text.len();
+        if self.len > MAX_TEXT_BYTES {
+            return;
+        }
+        self.input.push_back(StrTendril::from_slice(text));
+        // A `Script` result only pauses for script execution; we run none.
+        while !matches!(self.tokenizer.feed(&self.input), TokenizerResult::Done) {}
+    }
+
+    fn finish(self) -> Result<Page, PageError> {
+        if self.len > MAX_TEXT_BYTES {
+            return Err(PageError::TooLarge(self.len));
+        }
+        self.tokenizer.end();
+        flatten(self.tokenizer.sink.builder.sink)
     }
 }
 
@@ -513,5 +856,96 @@ mod tests {
                 .as_deref(),
             Some("Real")
         );
+    }
+
+    #[test]
+    fn blocks_index_across_blocks_and_map_keeps_order() {
+        let mut blocks = Blocks::new();
+        let n = 3 * (1 << Blocks::<u64>::SHIFT) + 5;
+        for i in 0..n {
+            assert_eq!(blocks.push(u64::from(i) * 3), Some(i));
+        }
+        assert_eq!(blocks.len(), n);
+        assert_eq!(blocks.blocks.len(), 4);
+        blocks[n - 1] += 1;
+        assert_eq!(blocks[n - 1], u64::from(n - 1) * 3 + 1);
+        assert_eq!(blocks[1 << Blocks::<u64>::SHIFT], 3 << Blocks::<u64>::SHIFT);
+        let halves = blocks.map(|v| (v / 3) as u32);
+        assert_eq!(halves.len(), n);
+        assert!(halves.iter().copied().eq(0..n));
+    }
+
+    #[test]
+    fn data_packs_kind_and_index() {
+        for kind in Kind::ALL {
+            let data = Data::new(kind, Data::LIMIT - 1);
+            assert_eq!((data.kind(), data.index()), (kind, Data::LIMIT - 1));
+        }
+    }
+
+    /// Everything a Page says about its nodes, for comparing two parses.
+    fn dump(page: &Page) -> Vec<String> {
+        page.ids()
+            .map(|id| {
+                let attrs: Vec<_> = page
+                    .attrs(id)
+                    .map(|(n, v)| format!("{}={v}", page.names().text(n)))
+                    .collect();
+                format!(
+                    "{:?} {} {} {:?} {} {:?} {attrs:?}",
+                    page.kind(id),
+                    page.flags(id),
+                    if page.is_element(id) {
+                        page.tag(id)
+                    } else {
+                        ""
+                    },
+                    page.parent(id),
+                    page.end(id).0,
+                    page.text(id),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn piece_boundaries_do_not_change_the_page() {
+        let html = "<!doctype html><p class=\"a b\">caf\u{e9} &amp; &nGt; \r\n\r\ntea\0</p>\
+            <table>loose<tr><td>x</td>more</table><b>1<p>2</b>3</p>\
+            <svg viewBox=\"0 0 1 1\"><title>t</title></svg><!-- c -->"
+            .repeat(3);
+        let whole = dump(&parse_in_pieces(&html, usize::MAX).unwrap());
+        for chunk in 1..=17 {
+            assert_eq!(
+                dump(&parse_in_pieces(&html, chunk).unwrap()),
+                whole,
+                "{chunk}"
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_html_and_body_tags_add_missing_attributes() {
+        let page =
+            Page::parse(b"<html a=1><body b=2><p x=0><html a=9 c=3><body b=8 d=4 e=5>").unwrap();
+        let pairs = |id| {
+            page.attrs(id)
+                .map(|(n, v)| format!("{}={v}", page.names().text(n)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(pairs(page.find(names::HTML).unwrap()), ["a=1", "c=3"]);
+        assert_eq!(
+            pairs(page.find(names::BODY).unwrap()),
+            ["b=2", "d=4", "e=5"]
+        );
+        assert_eq!(pairs(page.find(names::P).unwrap()), ["x=0"]);
+    }
+
+    #[test]
+    fn template_contents_stay_out_of_the_page() {
+        let page = Page::parse(b"<template><p>inside</p></template><p>after</p>").unwrap();
+        let template = page.find(names::TEMPLATE).unwrap();
+        assert_eq!(page.first_child(template), None);
+        assert_eq!(page.text_content(page.root()), "after");
     }
 }
