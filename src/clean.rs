@@ -58,14 +58,6 @@ fn visible_text(page: &Page, signals: &Signals, id: NodeId) -> String {
 /// Turns a judgement into the plan: outermost verdicts first, none that
 /// holds a protected node, only the kinds asked for.
 pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
-    // protected_before[i]: protected nodes with id < i, so a box's count is a
-    // subtraction.
-    let mut mark = vec![false; page.len() + 1];
-    if let Some(protected) = &j.protected {
-        for p in protected {
-            mark[p.index()] = true;
-        }
-    }
     // The article's span in document order: its first and last text.
     let span = j.protected.as_ref().and_then(|protected| {
         let first = protected.iter().min()?;
@@ -86,30 +78,31 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
         })
     });
     let article_end = span.map_or(page.len() as u32, |(_, last)| last.0);
-    let mut times_before = Vec::with_capacity(page.len() + 1);
-    let mut times = 0u32;
+    // Kept nodes and dates as sorted ids, so a box's count is two binary
+    // searches: arrays the size of the page cost more than the page's
+    // signals on node-dense pages.
+    let mut kept: Vec<u32> = j.protected.iter().flatten().map(|p| p.0).collect();
+    let mut times: Vec<u32> = Vec::new();
     for id in page.ids() {
-        times_before.push(times);
         if id.0 > article_end {
-            continue;
+            break;
         }
         if page.is(id, names::H1) {
-            mark[id.index()] |= !title_found;
+            if !title_found {
+                kept.push(id.0);
+            }
         } else if page.is(id, names::TIME) {
-            times += 1;
+            times.push(id.0);
         }
     }
-    times_before.push(times);
-    let mut protected_before = Vec::with_capacity(page.len() + 1);
-    let mut count = 0u32;
-    for m in &mark {
-        protected_before.push(count);
-        count += u32::from(*m);
-    }
+    kept.sort_unstable();
+    let in_box = |sorted: &[u32], start: u32, end: u32| {
+        sorted.partition_point(|&i| i < end) - sorted.partition_point(|&i| i < start)
+    };
     let holds_protected = |id: NodeId| {
-        let (start, end) = (id.index(), page.end(id).index());
-        let dates = times_before[end] - times_before[start];
-        protected_before[end] > protected_before[start] || (1..MIN_LISTED_DATES).contains(&dates)
+        let (start, end) = (id.0, page.end(id).0);
+        let dates = in_box(&times, start, end) as u32;
+        in_box(&kept, start, end) > 0 || (1..MIN_LISTED_DATES).contains(&dates)
     };
     // Region verdicts apply only outside the article, and not at all
     // without one.

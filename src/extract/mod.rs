@@ -13,7 +13,7 @@ pub mod tree;
 use crate::api::{Article, Options};
 use crate::classify::{Strength, Verdict};
 use crate::page::{names, NodeId, Page};
-use crate::serialize::{self, events::Sanitizer};
+use crate::serialize::{events::Sanitizer, HtmlOut, MarkdownOut, TextOut};
 use crate::text::normalize_label;
 use tree::{Tree, NIL, T};
 
@@ -114,14 +114,18 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
     let base_owned =
         base_href(page).and_then(|b| crate::url::resolve(page_url, b, crate::url::UrlKind::Link));
     let base = base_owned.as_deref().or(page_url);
-    let events = Sanitizer::new(&grabbed.tree, base)
+    // One pass feeds every renderer, so the event stream is never stored.
+    let mut out = (
+        (HtmlOut::default(), TextOut::default()),
+        options.markdown.then(MarkdownOut::default),
+    );
+    Sanitizer::new(&grabbed.tree, base)
         .skip_in_text(&text_skips)
-        .run(grabbed.root);
-    let content = serialize::render_html(&events);
-    let text_content = serialize::render_text(&events);
-    let markdown = options
-        .markdown
-        .then(|| serialize::render_markdown(&events));
+        .run(grabbed.root, &mut out);
+    let ((html, text), markdown) = out;
+    let content = html.out;
+    let text_content = text.finish();
+    let markdown = markdown.map(MarkdownOut::finish);
 
     let protected = protected(&grabbed);
     let excerpt = meta.excerpt.clone().or_else(|| {

@@ -188,17 +188,42 @@ impl Tag {
     }
 }
 
-/// One step of the sanitized stream.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Event {
-    Open(Tag, Vec<(&'static str, String)>),
+/// One step of the sanitized stream. It borrows from the page and the
+/// sanitizer, so the stream is handed on one event at a time (see [`Sink`])
+/// rather than held whole: on node-dense pages a materialised stream cost
+/// more than the article's tree.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Event<'a> {
+    Open(Tag, &'a [(&'static str, String)]),
     Close(Tag),
-    Text(String),
+    Text(&'a str),
     /// Content up to the matching [`Event::TextOn`] is for the eyes only
     /// (picture credits under their pictures): plain text leaves it out,
     /// HTML and Markdown show it.
     TextOff,
     TextOn,
+}
+
+/// Takes the sanitized stream in order.
+pub trait Sink {
+    fn event(&mut self, e: Event<'_>);
+}
+
+/// Both sinks get every event: one sanitizer pass feeds several renderers.
+impl<A: Sink, B: Sink> Sink for (A, B) {
+    fn event(&mut self, e: Event<'_>) {
+        self.0.event(e);
+        self.1.event(e);
+    }
+}
+
+/// An optional renderer (Markdown is rendered only when asked for).
+impl<S: Sink> Sink for Option<S> {
+    fn event(&mut self, e: Event<'_>) {
+        if let Some(s) = self {
+            s.event(e);
+        }
+    }
 }
 
 /// What to do with a page element.
@@ -326,11 +351,29 @@ const VIDEO_EMBED_HOSTS: &[&str] = &[
     "player.twitch.tv",
 ];
 
+/// One pending step of the walk. Children are scheduled as cursors over
+/// runs of siblings, not one item each, so the stack grows with the tree's
+/// depth rather than with its widest element.
+enum Item {
+    Node(T),
+    /// The siblings from the first node up to (not including) the second.
+    Run(T, T),
+    /// A flow container's children from this one on; `true` when the
+    /// container holds a block, so its inline runs become paragraphs.
+    Blocks(T, bool),
+    Close(Tag),
+    CloseLink,
+    /// Leaves a phrasing-only element (a paragraph, heading or inline tag).
+    EndPhrasing,
+    OpenP,
+    CloseP,
+    TextOn,
+}
+
 /// Builds the sanitized stream for `root`'s content.
 pub struct Sanitizer<'a, 'p> {
     tree: &'a Tree<'p>,
     base: Option<&'a str>,
-    out: Vec<Event>,
     /// Depth of kept `<a>`s: links never nest.
     in_link: usize,
     /// Elements whose content plain text leaves out, sorted.
@@ -342,7 +385,6 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
         Sanitizer {
             tree,
             base,
-            out: Vec::new(),
             in_link: 0,
             text_skips: Vec::new(),
         }
@@ -355,38 +397,33 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
         self
     }
 
-    /// The events for the children of `root`.
-    pub fn run(mut self, root: T) -> Vec<Event> {
-        enum Item {
-            Node(T),
-            Close(Tag),
-            CloseLink,
-            /// Leaves a phrasing-only element (a paragraph, heading or inline tag).
-            EndPhrasing,
-            OpenP,
-            CloseP,
-            TextOn,
-        }
+    /// Sends the events for the children of `root` to `sink`.
+    pub fn run(mut self, root: T, sink: &mut impl Sink) {
         let mut stack: Vec<Item> = Vec::new();
-        self.push_block_children(
-            root,
-            &mut stack,
-            Item::Node,
-            || Item::OpenP,
-            || Item::CloseP,
-        );
+        self.push_block_children(root, &mut stack);
         // > 0 while inside an element that may only hold phrasing content.
         let mut phrasing = 0usize;
         while let Some(item) = stack.pop() {
             let t = match item {
                 Item::Node(t) => t,
+                Item::Run(t, end) => {
+                    if t == end {
+                        continue;
+                    }
+                    stack.push(Item::Run(self.tree.next_sibling(t), end));
+                    t
+                }
+                Item::Blocks(c, has_block) => {
+                    self.next_block(c, has_block, &mut stack);
+                    continue;
+                }
                 Item::Close(tag) => {
-                    self.out.push(Event::Close(tag));
+                    sink.event(Event::Close(tag));
                     continue;
                 }
                 Item::CloseLink => {
                     self.in_link -= 1;
-                    self.out.push(Event::Close(Tag::A));
+                    sink.event(Event::Close(Tag::A));
                     continue;
                 }
                 Item::EndPhrasing => {
@@ -395,48 +432,41 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                 }
                 Item::OpenP => {
                     phrasing += 1;
-                    self.out.push(Event::Open(Tag::P, Vec::new()));
+                    sink.event(Event::Open(Tag::P, &[]));
                     continue;
                 }
                 Item::CloseP => {
                     phrasing -= 1;
-                    self.out.push(Event::Close(Tag::P));
+                    sink.event(Event::Close(Tag::P));
                     continue;
                 }
                 Item::TextOn => {
-                    self.out.push(Event::TextOn);
+                    sink.event(Event::TextOn);
                     continue;
                 }
             };
             if self.text_skips.binary_search(&t).is_ok() {
-                self.out.push(Event::TextOff);
+                sink.event(Event::TextOff);
                 stack.push(Item::TextOn);
             }
             if self.tree.is_text(t) {
                 let text = self.tree.text(t);
                 if !text.is_empty() {
-                    self.out.push(Event::Text(text.to_owned()));
+                    sink.event(Event::Text(text));
                 }
                 continue;
             }
             match treatment(self.tree, t) {
                 Treatment::Drop => continue,
                 Treatment::UnwrapBlock if phrasing == 0 => {
-                    self.push_block_children(
-                        t,
-                        &mut stack,
-                        Item::Node,
-                        || Item::OpenP,
-                        || Item::CloseP,
-                    );
+                    self.push_block_children(t, &mut stack);
                     continue;
                 }
-                Treatment::UnwrapBlock | Treatment::UnwrapInline => {
+                Treatment::UnwrapBlock => {
                     // Keep words of adjacent blocks apart.
-                    if matches!(treatment(self.tree, t), Treatment::UnwrapBlock) {
-                        self.out.push(Event::Text(" ".to_owned()));
-                    }
+                    sink.event(Event::Text(" "));
                 }
+                Treatment::UnwrapInline => {}
                 Treatment::Keep(tag) => {
                     let Some(attrs) = self.attributes(t, tag) else {
                         continue;
@@ -444,12 +474,12 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                     if tag == Tag::A {
                         if self.in_link == 0 && !attrs.is_empty() {
                             self.in_link += 1;
-                            self.out.push(Event::Open(Tag::A, attrs));
+                            sink.event(Event::Open(Tag::A, &attrs));
                             stack.push(Item::CloseLink);
                         }
                         // Nested or href-less links keep their text only.
                     } else {
-                        self.out.push(Event::Open(tag, attrs));
+                        sink.event(Event::Open(tag, &attrs));
                         if tag.is_void() {
                             continue;
                         }
@@ -458,74 +488,67 @@ impl<'a, 'p> Sanitizer<'a, 'p> {
                             phrasing += 1;
                             stack.push(Item::EndPhrasing);
                         } else if tag.holds_flow() {
-                            self.push_block_children(
-                                t,
-                                &mut stack,
-                                Item::Node,
-                                || Item::OpenP,
-                                || Item::CloseP,
-                            );
+                            self.push_block_children(t, &mut stack);
                             continue;
                         }
                     }
                 }
             }
-            let mut c = self.tree.n(t).last;
-            while c != NIL {
-                stack.push(Item::Node(c));
-                c = self.tree.prev_sibling(c);
-            }
+            stack.push(Item::Run(self.tree.first_child(t), NIL));
         }
-        self.out
     }
 
-    /// Pushes `t`'s children (for popping in order), wrapping runs of inline
-    /// content that sit beside blocks in paragraphs.
-    fn push_block_children<I>(
-        &self,
-        t: T,
-        stack: &mut Vec<I>,
-        node: impl Fn(T) -> I,
-        open_p: impl Fn() -> I,
-        close_p: impl Fn() -> I,
-    ) {
-        let kids = self.tree.child_nodes(t);
-        let is_block = |c: T| -> bool {
-            !self.tree.is_text(c)
-                && match treatment(self.tree, c) {
-                    Treatment::Keep(tag) => tag.is_block(),
-                    Treatment::UnwrapBlock => true,
-                    _ => false,
-                }
-        };
-        let has_block = kids.iter().any(|&c| is_block(c));
-        let mut items: Vec<I> = Vec::with_capacity(kids.len() + 4);
-        let mut run: Vec<T> = Vec::new();
-        let flush = |run: &mut Vec<T>, items: &mut Vec<I>| {
-            let visible = run
-                .iter()
-                .any(|&c| !self.tree.is_text(c) || !self.tree.text(c).trim().is_empty());
-            if visible {
-                if has_block {
-                    items.push(open_p());
-                }
-                items.extend(run.iter().map(|&c| node(c)));
-                if has_block {
-                    items.push(close_p());
-                }
+    fn is_block(&self, c: T) -> bool {
+        !self.tree.is_text(c)
+            && match treatment(self.tree, c) {
+                Treatment::Keep(tag) => tag.is_block(),
+                Treatment::UnwrapBlock => true,
+                _ => false,
             }
-            run.clear();
-        };
-        for c in kids {
-            if is_block(c) {
-                flush(&mut run, &mut items);
-                items.push(node(c));
-            } else {
-                run.push(c);
+    }
+
+    /// Schedules `t`'s children, wrapping runs of inline content that sit
+    /// beside blocks in paragraphs.
+    fn push_block_children(&self, t: T, stack: &mut Vec<Item>) {
+        let first = self.tree.first_child(t);
+        let mut c = first;
+        let mut has_block = false;
+        while c != NIL && !has_block {
+            has_block = self.is_block(c);
+            c = self.tree.next_sibling(c);
+        }
+        stack.push(Item::Blocks(first, has_block));
+    }
+
+    /// Schedules a flow container's child `c` (a block as it is, a run of
+    /// inline content up to the next block as a paragraph, or not at all when
+    /// the run is only white space) and the children after it.
+    fn next_block(&self, c: T, has_block: bool, stack: &mut Vec<Item>) {
+        if c == NIL {
+            return;
+        }
+        if self.is_block(c) {
+            stack.push(Item::Blocks(self.tree.next_sibling(c), has_block));
+            stack.push(Item::Node(c));
+            return;
+        }
+        let visible = |c: T| !self.tree.is_text(c) || !self.tree.text(c).trim().is_empty();
+        let mut shown = visible(c);
+        let mut end = self.tree.next_sibling(c);
+        while end != NIL && !self.is_block(end) {
+            shown = shown || visible(end);
+            end = self.tree.next_sibling(end);
+        }
+        stack.push(Item::Blocks(end, has_block));
+        if shown {
+            if has_block {
+                stack.push(Item::CloseP);
+            }
+            stack.push(Item::Run(c, end));
+            if has_block {
+                stack.push(Item::OpenP);
             }
         }
-        flush(&mut run, &mut items);
-        stack.extend(items.into_iter().rev());
     }
 
     fn url(&self, value: &str, kind: UrlKind) -> Option<String> {

@@ -1,7 +1,7 @@
 //! Events → HTML. Every text and attribute value is escaped; tags come only
 //! from the allowlist, so nothing here can open a script context.
 
-use super::events::Event;
+use super::events::{Event, Sink};
 
 /// Escapes text content.
 pub fn escape_text(s: &str, out: &mut String) {
@@ -30,10 +30,15 @@ pub fn escape_attr(s: &str, out: &mut String) {
     }
 }
 
-/// Renders the stream as HTML.
-pub fn render_html(events: &[Event]) -> String {
-    let mut out = String::new();
-    for e in events {
+/// Renders the stream as HTML, one event at a time.
+#[derive(Default)]
+pub struct HtmlOut {
+    pub out: String,
+}
+
+impl Sink for HtmlOut {
+    fn event(&mut self, e: Event<'_>) {
+        let out = &mut self.out;
         match e {
             Event::Open(tag, attrs) => {
                 out.push('<');
@@ -43,7 +48,7 @@ pub fn render_html(events: &[Event]) -> String {
                     out.push_str(k);
                     if !v.is_empty() || *k == "alt" {
                         out.push_str("=\"");
-                        escape_attr(v, &mut out);
+                        escape_attr(v, out);
                         out.push('"');
                     }
                 }
@@ -54,9 +59,15 @@ pub fn render_html(events: &[Event]) -> String {
                 out.push_str(tag.name());
                 out.push('>');
             }
-            Event::Text(t) => escape_text(t, &mut out),
+            Event::Text(t) => escape_text(t, out),
             Event::TextOff | Event::TextOn => {}
         }
     }
-    out
+}
+
+/// Renders the stream as HTML.
+pub fn render_html(events: &[Event]) -> String {
+    let mut html = HtmlOut::default();
+    events.iter().for_each(|&e| html.event(e));
+    html.out
 }

@@ -1,6 +1,6 @@
 //! Events → Markdown (CommonMark with GFM tables), for "copy as Markdown".
 
-use super::events::{Event, Tag};
+use super::events::{Event, Sink, Tag};
 
 struct Frame {
     tag: Option<Tag>,
@@ -78,23 +78,35 @@ fn prefix_lines(s: &str, first: &str, rest: &str) -> String {
     out
 }
 
-/// Renders the stream as Markdown.
-pub fn render_markdown(events: &[Event]) -> String {
-    let mut stack: Vec<Frame> = vec![Frame::new(None, Vec::new())];
-    let mut pre = 0usize;
-    for e in events {
+/// Renders the stream as Markdown, one event at a time.
+pub struct MarkdownOut {
+    stack: Vec<Frame>,
+    pre: usize,
+}
+
+impl Default for MarkdownOut {
+    fn default() -> Self {
+        MarkdownOut {
+            stack: vec![Frame::new(None, Vec::new())],
+            pre: 0,
+        }
+    }
+}
+
+impl Sink for MarkdownOut {
+    fn event(&mut self, e: Event<'_>) {
         match e {
             Event::TextOff | Event::TextOn => {}
             Event::Text(t) => {
-                if let Some(top) = stack.last_mut() {
-                    escape(t, &mut top.buf, pre > 0);
+                if let Some(top) = self.stack.last_mut() {
+                    escape(t, &mut top.buf, self.pre > 0);
                 }
             }
             Event::Open(tag, attrs) => match tag {
                 Tag::Img => {
-                    let f = Frame::new(Some(*tag), attrs.clone());
+                    let f = Frame::new(Some(tag), attrs.to_vec());
                     let src = f.attr("src");
-                    if let Some(top) = stack.last_mut() {
+                    if let Some(top) = self.stack.last_mut() {
                         if !src.is_empty() {
                             // Alt text is text: escaped, so it cannot carry raw HTML.
                             let mut alt = String::new();
@@ -105,34 +117,34 @@ pub fn render_markdown(events: &[Event]) -> String {
                     }
                 }
                 Tag::Br => {
-                    if let Some(top) = stack.last_mut() {
-                        top.buf.push_str(if pre > 0 { "\n" } else { "  \n" });
+                    if let Some(top) = self.stack.last_mut() {
+                        top.buf.push_str(if self.pre > 0 { "\n" } else { "  \n" });
                     }
                 }
                 Tag::Hr => {
-                    if let Some(top) = stack.last_mut() {
+                    if let Some(top) = self.stack.last_mut() {
                         top.buf.push_str("\n\n---\n\n");
                     }
                 }
                 Tag::Source => {}
                 _ => {
-                    if *tag == Tag::Pre {
-                        pre += 1;
+                    if tag == Tag::Pre {
+                        self.pre += 1;
                     }
-                    stack.push(Frame::new(Some(*tag), attrs.clone()));
+                    self.stack.push(Frame::new(Some(tag), attrs.to_vec()));
                 }
             },
             Event::Close(tag) => {
-                if tag.is_void() || *tag == Tag::Source || stack.len() < 2 {
-                    continue;
+                if tag.is_void() || tag == Tag::Source || self.stack.len() < 2 {
+                    return;
                 }
-                let Some(f) = stack.pop() else { break };
-                if *tag == Tag::Pre {
-                    pre = pre.saturating_sub(1);
+                let Some(f) = self.stack.pop() else { return };
+                if tag == Tag::Pre {
+                    self.pre = self.pre.saturating_sub(1);
                 }
-                let rendered = render_frame(f, pre > 0);
-                let Some(parent) = stack.last_mut() else {
-                    break;
+                let rendered = render_frame(f, self.pre > 0);
+                let Some(parent) = self.stack.last_mut() else {
+                    return;
                 };
                 match tag {
                     Tag::Li => {
@@ -148,14 +160,17 @@ pub fn render_markdown(events: &[Event]) -> String {
                             .push_str(&prefix_lines(&rendered, &marker, &indent));
                     }
                     Tag::Td | Tag::Th => {
-                        if *tag == Tag::Th {
+                        if tag == Tag::Th {
                             parent.header_row = true;
                         }
                         parent.cells.push(rendered.trim().replace('\n', " "));
                     }
                     Tag::Tr => {
-                        if let Some(table) =
-                            stack.iter_mut().rev().find(|f| f.tag == Some(Tag::Table))
+                        if let Some(table) = self
+                            .stack
+                            .iter_mut()
+                            .rev()
+                            .find(|f| f.tag == Some(Tag::Table))
                         {
                             table
                                 .rows
@@ -167,21 +182,39 @@ pub fn render_markdown(events: &[Event]) -> String {
             }
         }
     }
-    let root = stack.into_iter().next().map(|f| f.buf).unwrap_or_default();
-    let mut out = String::new();
-    let mut newlines = 0;
-    for c in root.trim().chars() {
-        if c == '\n' {
-            newlines += 1;
-            if newlines > 2 {
-                continue;
+}
+
+impl MarkdownOut {
+    /// The Markdown, with runs of blank lines squeezed to one.
+    pub fn finish(self) -> String {
+        let root = self
+            .stack
+            .into_iter()
+            .next()
+            .map(|f| f.buf)
+            .unwrap_or_default();
+        let mut out = String::new();
+        let mut newlines = 0;
+        for c in root.trim().chars() {
+            if c == '\n' {
+                newlines += 1;
+                if newlines > 2 {
+                    continue;
+                }
+            } else {
+                newlines = 0;
             }
-        } else {
-            newlines = 0;
+            out.push(c);
         }
-        out.push(c);
+        out
     }
-    out
+}
+
+/// Renders the stream as Markdown.
+pub fn render_markdown(events: &[Event]) -> String {
+    let mut md = MarkdownOut::default();
+    events.iter().for_each(|&e| md.event(e));
+    md.finish()
 }
 
 /// Rows travel to their table as the cells joined by U+0000 (header rows
@@ -334,46 +367,46 @@ fn wrap(s: &str, mark: &str) -> String {
 mod tests {
     use super::*;
 
-    fn open(t: Tag) -> Event {
-        Event::Open(t, Vec::new())
+    fn open(t: Tag) -> Event<'static> {
+        Event::Open(t, &[])
     }
 
     #[test]
     fn renders_common_blocks() {
         let ev = vec![
             open(Tag::H2),
-            Event::Text("Title".into()),
+            Event::Text("Title"),
             Event::Close(Tag::H2),
             open(Tag::P),
-            Event::Text("Hello ".into()),
+            Event::Text("Hello "),
             open(Tag::Strong),
-            Event::Text("world".into()),
+            Event::Text("world"),
             Event::Close(Tag::Strong),
-            Event::Text(" *now*".into()),
+            Event::Text(" *now*"),
             Event::Close(Tag::P),
             open(Tag::Ol),
             open(Tag::Li),
-            Event::Text("one".into()),
+            Event::Text("one"),
             Event::Close(Tag::Li),
             open(Tag::Li),
-            Event::Text("two".into()),
+            Event::Text("two"),
             Event::Close(Tag::Li),
             Event::Close(Tag::Ol),
             open(Tag::Table),
             open(Tag::Tr),
             open(Tag::Th),
-            Event::Text("A".into()),
+            Event::Text("A"),
             Event::Close(Tag::Th),
             open(Tag::Th),
-            Event::Text("B".into()),
+            Event::Text("B"),
             Event::Close(Tag::Th),
             Event::Close(Tag::Tr),
             open(Tag::Tr),
             open(Tag::Td),
-            Event::Text("1".into()),
+            Event::Text("1"),
             Event::Close(Tag::Td),
             open(Tag::Td),
-            Event::Text("2".into()),
+            Event::Text("2"),
             Event::Close(Tag::Td),
             Event::Close(Tag::Tr),
             Event::Close(Tag::Table),

@@ -8,7 +8,7 @@ mod markdown;
 pub mod page_html;
 mod text;
 
-pub use events::{Event, Tag};
-pub use html::{escape_attr, escape_text, render_html};
-pub use markdown::render_markdown;
-pub use text::render_text;
+pub use events::{Event, Sink, Tag};
+pub use html::{escape_attr, escape_text, render_html, HtmlOut};
+pub use markdown::{render_markdown, MarkdownOut};
+pub use text::{render_text, TextOut};

@@ -1,17 +1,21 @@
 //! Events → plain text: blocks separated by blank lines, list items and
 //! table rows by line breaks, whitespace collapsed except in `<pre>`.
 
-use super::events::{Event, Tag};
+use super::events::{Event, Sink, Tag};
 
 /// U+00AD, shown only where a line breaks inside a word.
 const SOFT_HYPHEN: char = '\u{ad}';
 
-struct TextOut {
+/// Renders the stream as plain text, one event at a time.
+#[derive(Default)]
+pub struct TextOut {
     out: String,
     /// Line breaks owed before the next visible character (0, 1 or 2).
     owed: usize,
     space: bool,
     pre: usize,
+    /// > 0 inside content for the eyes only (credits under pictures).
+    off: usize,
 }
 
 impl TextOut {
@@ -79,27 +83,18 @@ fn breaks(tag: Tag) -> usize {
     }
 }
 
-/// Renders the stream as plain text.
-pub fn render_text(events: &[Event]) -> String {
-    let mut t = TextOut {
-        out: String::new(),
-        owed: 0,
-        space: false,
-        pre: 0,
-    };
-    // > 0 inside content for the eyes only (credits under pictures).
-    let mut off = 0usize;
-    for e in events {
+impl Sink for TextOut {
+    fn event(&mut self, e: Event<'_>) {
         match e {
             Event::TextOff => {
-                off += 1;
-                continue;
+                self.off += 1;
+                return;
             }
             Event::TextOn => {
-                off = off.saturating_sub(1);
-                continue;
+                self.off = self.off.saturating_sub(1);
+                return;
             }
-            _ if off > 0 => continue,
+            _ if self.off > 0 => return,
             _ => {}
         }
         match e {
@@ -107,32 +102,45 @@ pub fn render_text(events: &[Event]) -> String {
             Event::Open(tag, _) => {
                 match tag {
                     Tag::Br => {
-                        t.pay();
-                        t.out.push('\n');
-                        t.space = false;
-                        continue;
+                        self.pay();
+                        self.out.push('\n');
+                        self.space = false;
+                        return;
                     }
-                    Tag::Td | Tag::Th => t.space = true,
+                    Tag::Td | Tag::Th => self.space = true,
                     _ => {}
                 }
-                t.boundary(breaks(*tag));
-                if *tag == Tag::Pre {
-                    t.pre += 1;
+                self.boundary(breaks(tag));
+                if tag == Tag::Pre {
+                    self.pre += 1;
                 }
             }
             Event::Close(tag) => {
-                if *tag == Tag::Pre {
-                    t.pre = t.pre.saturating_sub(1);
+                if tag == Tag::Pre {
+                    self.pre = self.pre.saturating_sub(1);
                 }
                 if matches!(tag, Tag::Td | Tag::Th) {
-                    t.space = true;
+                    self.space = true;
                 }
-                t.boundary(breaks(*tag));
+                self.boundary(breaks(tag));
             }
-            Event::Text(s) => t.text(s),
+            Event::Text(s) => self.text(s),
         }
     }
-    let trimmed_len = t.out.trim_end().len();
-    t.out.truncate(trimmed_len);
-    t.out
+}
+
+impl TextOut {
+    /// The text, without trailing white space.
+    pub fn finish(mut self) -> String {
+        let trimmed_len = self.out.trim_end().len();
+        self.out.truncate(trimmed_len);
+        self.out
+    }
+}
+
+/// Renders the stream as plain text.
+pub fn render_text(events: &[Event]) -> String {
+    let mut text = TextOut::default();
+    events.iter().for_each(|&e| text.event(e));
+    text.finish()
 }
