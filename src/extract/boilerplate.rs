@@ -371,15 +371,14 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
         if verdicts[i] != Verdict::RelatedLabel {
             continue;
         }
-        for j in i + 1..cut_at.min(i + 1 + MAX_RELATED_LINES) {
+        let end = cut_at.min(i + 1 + MAX_RELATED_LINES);
+        for (j, v) in verdicts.iter_mut().enumerate().take(end).skip(i + 1) {
             let l = leaves.get(j);
-            if verdicts[j] != Verdict::Keep
-                || l.chars > MAX_RELATED_LINE_CHARS
-                || l.link_chars * 2 < l.chars
+            if *v != Verdict::Keep || l.chars > MAX_RELATED_LINE_CHARS || l.link_chars * 2 < l.chars
             {
                 break;
             }
-            verdicts[j] = Verdict::Furniture;
+            *v = Verdict::Furniture;
         }
     }
     leaves.drop_texts();
@@ -515,7 +514,7 @@ fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Tables) -> bool {
     if leaf.chars > 60 {
         return false;
     }
-    let n = strip_count(&leaf.norm);
+    let n = strip_count(leaf.norm);
     let heading = tree.is_element(leaf.first()) && HEADINGS.contains(&tree.tag(leaf.first()));
     let labelish = heading || leaf.raw.trim_end().ends_with([':', '：']) || leaf.link_chars == 0;
     if tables
@@ -528,7 +527,7 @@ fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Tables) -> bool {
     // Rails' own headings ("Related stories", "More from …") at the end.
     heading
         && matches!(
-            rules::label_kind(&leaf.norm),
+            rules::label_kind(leaf.norm),
             Some(Kind::Related | Kind::Trending)
         )
 }
@@ -542,7 +541,7 @@ fn starts_with_words(text: &str, head: &str) -> bool {
 /// A line that is only a related-stories label ("Read also:", "Mehr lesen").
 fn is_related_label(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     leaf.chars <= 60 && {
-        let n = strip_count(&leaf.norm);
+        let n = strip_count(leaf.norm);
         tables.related.contains(n) || matches!(rules::label_kind(n), Some(Kind::Related))
     }
 }
@@ -557,7 +556,7 @@ fn is_related_insert(leaf: &Leaf<'_>, tables: &Tables) -> bool {
         && tables
             .related
             .iter()
-            .any(|h| leaf.norm.len() > h.len() && starts_with_words(&leaf.norm, h))
+            .any(|h| leaf.norm.len() > h.len() && starts_with_words(leaf.norm, h))
 }
 
 /// "3 Kommentare", "Comments (12)": the label without its count.
@@ -571,7 +570,7 @@ fn is_furniture(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     if leaf.chars > MAX_PROMPT_CHARS {
         return false;
     }
-    let n = strip_count(&leaf.norm);
+    let n = strip_count(leaf.norm);
     if n.is_empty() {
         return false;
     }
@@ -582,22 +581,22 @@ fn is_furniture(leaf: &Leaf<'_>, tables: &Tables) -> bool {
         return true;
     }
     if leaf.chars <= MAX_PREFIX_LINE_CHARS
-        && prefix_of(&leaf.raw).is_some_and(|p| {
+        && prefix_of(leaf.raw).is_some_and(|p| {
             tables.related.contains(p.as_str()) || tables.meta_keys.contains(p.as_str())
         })
     {
         return true;
     }
-    if leaf.chars <= MAX_META_LINE_CHARS && is_meta_line(&leaf.raw, tables) {
+    if leaf.chars <= MAX_META_LINE_CHARS && is_meta_line(leaf.raw, tables) {
         return true;
     }
-    if is_copyright_line(&leaf.raw) {
+    if is_copyright_line(leaf.raw) {
         return true;
     }
-    if leaf.chars <= MAX_POINTER_CHARS && tables.pointers.occurs_in(&leaf.norm) {
+    if leaf.chars <= MAX_POINTER_CHARS && tables.pointers.occurs_in(leaf.norm) {
         return true;
     }
-    tables.phrases.occurs_in(&leaf.norm) || is_follow_prompt(&leaf.norm)
+    tables.phrases.occurs_in(leaf.norm) || is_follow_prompt(leaf.norm)
 }
 
 /// "Follow The Gleaner on Twitter and Instagram", "Folgen Sie uns auf

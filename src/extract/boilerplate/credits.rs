@@ -40,8 +40,8 @@ pub(super) fn is_credit(leaf: &Leaf<'_>, tables: &Tables) -> bool {
         return true;
     }
     leaf.chars <= MAX_SOURCE_LINE_CHARS
-        && !ends_sentence(&leaf.raw)
-        && tables.sources.occurs_in(&leaf.norm)
+        && !ends_sentence(leaf.raw)
+        && tables.sources.occurs_in(leaf.norm)
 }
 
 /// A figure caption that ends in a credit ("Striking workers last year.
@@ -72,7 +72,7 @@ pub(super) fn is_marked_caption(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Table
     if leaf.chars > MAX_PROMPT_CHARS || !at_picture {
         return false;
     }
-    has_credit_mark(&leaf.raw, tables)
+    has_credit_mark(leaf.raw, tables)
 }
 
 /// "©", "(c)" or a credit word before a colon ("photo:", "Foto :", glued
