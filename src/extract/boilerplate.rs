@@ -126,14 +126,15 @@ fn tables() -> &'static Tables {
 }
 
 /// One leaf block of the article: a block holding no other block, or a run
-/// of loose inline content beside blocks.
-struct Leaf {
+/// of loose inline content beside blocks. A view into [`Leaves`].
+#[derive(Clone, Copy)]
+struct Leaf<'a> {
     /// The block, or the nodes of the run.
-    nodes: Vec<T>,
-    /// Its text, whitespace squashed.
-    raw: String,
-    /// Its text normalised for lookup.
-    norm: String,
+    nodes: &'a [T],
+    /// Its text, whitespace squashed; empty past `MAX_PROMPT_CHARS`.
+    raw: &'a str,
+    /// Its text normalised for lookup; empty past `MAX_PROMPT_CHARS`.
+    norm: &'a str,
     chars: usize,
     /// Characters of link text in it.
     link_chars: usize,
@@ -144,9 +145,161 @@ struct Leaf {
     since_media: usize,
 }
 
-impl Leaf {
+impl Leaf<'_> {
     fn first(&self) -> T {
         self.nodes[0]
+    }
+}
+
+/// A leaf's numbers and where its parts end in the arenas of [`Leaves`]
+/// (each starts where the previous leaf's ends). `u32` keeps a page of
+/// 100,000 table cells small; the page is capped at 4 GiB, so nothing
+/// counted here overflows.
+#[derive(Clone, Copy, Default)]
+struct Span {
+    nodes_end: u32,
+    raw_end: u32,
+    norm_end: u32,
+    chars: u32,
+    link_chars: u32,
+    links: u32,
+    /// Saturates at `u32::MAX`, which only the test `== 0` ever sees.
+    since_media: u32,
+}
+
+/// The leaf list in a few flat arenas instead of three heap allocations
+/// per leaf: node-dense pages have hundreds of thousands of leaves.
+#[derive(Default)]
+struct Leaves {
+    spans: Vec<Span>,
+    nodes: Vec<T>,
+    raw: String,
+    norm: String,
+}
+
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+impl Leaves {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Where the leaf being built starts in each arena.
+    fn ends(&self) -> Span {
+        self.spans.last().copied().unwrap_or_default()
+    }
+
+    /// Leaf `i`'s span and the ends of the one before it.
+    fn bounds(&self, i: usize) -> (Span, Span) {
+        let start = if i == 0 {
+            Span::default()
+        } else {
+            self.spans[i - 1]
+        };
+        (start, self.spans[i])
+    }
+
+    fn nodes(&self, i: usize) -> &[T] {
+        let (start, s) = self.bounds(i);
+        &self.nodes[start.nodes_end as usize..s.nodes_end as usize]
+    }
+
+    /// Leaf `i`, texts and all: only before `drop_texts`.
+    fn get(&self, i: usize) -> Leaf<'_> {
+        let (start, s) = self.bounds(i);
+        let range = |a: u32, b: u32| a as usize..b as usize;
+        Leaf {
+            nodes: self.nodes(i),
+            raw: &self.raw[range(start.raw_end, s.raw_end)],
+            norm: &self.norm[range(start.norm_end, s.norm_end)],
+            chars: s.chars as usize,
+            link_chars: s.link_chars as usize,
+            links: s.links as usize,
+            since_media: if s.since_media == u32::MAX {
+                usize::MAX
+            } else {
+                s.since_media as usize
+            },
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Leaf<'_>> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// The nodes pushed since the last leaf was kept.
+    fn pending(&self) -> &[T] {
+        &self.nodes[self.ends().nodes_end as usize..]
+    }
+
+    /// Measures the pending nodes as a leaf and stores its texts; the caller
+    /// then keeps it with `commit` or drops it with `discard`.
+    fn measure(&mut self, tree: &Tree<'_>, since_media: usize) -> Span {
+        let mut text = String::new();
+        let mut link_chars = 0;
+        let mut links = 0;
+        for &n in self.pending() {
+            text.push_str(&tree.text_content(n));
+            if tree.is(n, names::A) {
+                link_chars += tree.inner_len(n);
+                links += 1;
+            } else if tree.is_element(n) {
+                for a in tree.by_tag(n, names::A) {
+                    link_chars += tree.inner_len(a);
+                    links += 1;
+                }
+            }
+        }
+        let raw = crate::text::squash_whitespace(&text);
+        let chars = raw.chars().count();
+        // Every wording rule is for short lines; story paragraphs skip the
+        // work and keep no copy of their text.
+        if chars <= MAX_PROMPT_CHARS {
+            self.norm.push_str(&normalize_label(&raw));
+            self.raw.push_str(&raw);
+        }
+        Span {
+            nodes_end: small(self.nodes.len()),
+            raw_end: small(self.raw.len()),
+            norm_end: small(self.norm.len()),
+            chars: small(chars),
+            link_chars: small(link_chars),
+            links: small(links),
+            since_media: small(since_media),
+        }
+    }
+
+    fn commit(&mut self, span: Span) {
+        self.spans.push(span);
+    }
+
+    /// Forgets what `measure` stored for a leaf that is not kept.
+    fn discard(&mut self) {
+        let e = self.ends();
+        self.nodes.truncate(e.nodes_end as usize);
+        self.raw.truncate(e.raw_end as usize);
+        self.norm.truncate(e.norm_end as usize);
+    }
+
+    /// Keeps a measured leaf if it has text.
+    fn keep_if_text(&mut self, span: Span) {
+        if span.chars > 0 {
+            self.commit(span);
+        } else {
+            self.discard();
+        }
+    }
+
+    /// Drops the texts once every wording rule has run; the nodes stay.
+    fn drop_texts(&mut self) {
+        self.raw = String::new();
+        self.norm = String::new();
     }
 }
 
@@ -173,7 +326,7 @@ enum Verdict {
 /// credits the text rendering should skip.
 pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
     let mut out = Outcome::default();
-    let leaves = leaves(tree, root);
+    let mut leaves = leaves(tree, root);
     if leaves.is_empty() {
         return out;
     }
@@ -189,55 +342,54 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
             verdicts[i] = Verdict::Furniture;
             continue;
         }
-        if is_tail_head(tree, leaf, tables) && (after as f32) <= TAIL_SHARE * total as f32 {
+        if is_tail_head(tree, &leaf, tables) && (after as f32) <= TAIL_SHARE * total as f32 {
             cut_at = i;
             break;
         }
-        if is_related_label(leaf, tables) {
+        if is_related_label(&leaf, tables) {
             verdicts[i] = Verdict::RelatedLabel;
             continue;
         }
-        if is_furniture(leaf, tables) || is_related_insert(leaf, tables) {
+        if is_furniture(&leaf, tables) || is_related_insert(&leaf, tables) {
             verdicts[i] = Verdict::Furniture;
             continue;
         }
-        if is_credit(leaf, tables)
-            || is_credited_caption(tree, leaf, tables)
-            || is_marked_caption(tree, leaf, tables)
+        if is_credit(&leaf, tables)
+            || is_credited_caption(tree, &leaf, tables)
+            || is_marked_caption(tree, &leaf, tables)
         {
             verdicts[i] = Verdict::Credit;
         }
     }
     credit_whole_captions(tree, root, &leaves, &mut verdicts);
-    if let Some(at) = closing_bio(&leaves[..cut_at]) {
-        verdicts[at] = Verdict::Furniture;
-        verdicts[at + 1] = Verdict::Furniture;
+    if cut_at >= 2 && closing_bio(leaves.get(cut_at - 2), leaves.get(cut_at - 1)) {
+        verdicts[cut_at - 2] = Verdict::Furniture;
+        verdicts[cut_at - 1] = Verdict::Furniture;
     }
     // A related-links label takes the link lines after it.
     for i in 0..cut_at {
         if verdicts[i] != Verdict::RelatedLabel {
             continue;
         }
-        for j in i + 1..cut_at.min(i + 1 + MAX_RELATED_LINES) {
-            let l = &leaves[j];
-            if verdicts[j] != Verdict::Keep
-                || l.chars > MAX_RELATED_LINE_CHARS
-                || l.link_chars * 2 < l.chars
+        let end = cut_at.min(i + 1 + MAX_RELATED_LINES);
+        for (j, v) in verdicts.iter_mut().enumerate().take(end).skip(i + 1) {
+            let l = leaves.get(j);
+            if *v != Verdict::Keep || l.chars > MAX_RELATED_LINE_CHARS || l.link_chars * 2 < l.chars
             {
                 break;
             }
-            verdicts[j] = Verdict::Furniture;
+            *v = Verdict::Furniture;
         }
     }
-    for (i, leaf) in leaves.iter().enumerate() {
-        let removed =
-            i >= cut_at || matches!(verdicts[i], Verdict::Furniture | Verdict::RelatedLabel);
+    leaves.drop_texts();
+    for (i, &verdict) in verdicts.iter().enumerate() {
+        let removed = i >= cut_at || matches!(verdict, Verdict::Furniture | Verdict::RelatedLabel);
         if removed {
-            for &t in &leaf.nodes {
+            for &t in leaves.nodes(i) {
                 detach_with_empty_parents(tree, t, root);
             }
-        } else if verdicts[i] == Verdict::Credit {
-            out.text_skips.extend(leaf.nodes.iter().copied());
+        } else if verdict == Verdict::Credit {
+            out.text_skips.extend_from_slice(leaves.nodes(i));
         }
     }
     out.text_skips.retain(|&t| is_attached(tree, t, root));
@@ -245,8 +397,8 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
 }
 
 /// The article's leaf blocks in document order, with their text.
-fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
-    let mut out = Vec::new();
+fn leaves(tree: &Tree<'_>, root: T) -> Leaves {
+    let mut out = Leaves::default();
     let mut since_media = usize::MAX;
     let mut t = tree.first_child(root);
     while t != NIL {
@@ -258,17 +410,17 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
         let block = tree.is_element(t) && BLOCKS.contains(&tree.tag(t));
         let container = tree.is_element(t) && has_block_inside(tree, t);
         if block && !container {
-            let mut leaf = make_leaf(tree, vec![t], since_media);
-            since_media = advance(since_media, leaf.chars);
+            out.nodes.push(t);
+            let mut leaf = out.measure(tree, since_media);
+            let chars = leaf.chars as usize;
+            since_media = advance(since_media, chars);
             if has_media(tree, t) {
                 leaf.since_media = 0;
                 // The block's own text is the picture's caption, if any;
                 // what follows it is not.
-                since_media = leaf.chars;
+                since_media = chars;
             }
-            if leaf.chars > 0 {
-                out.push(leaf);
-            }
+            out.keep_if_text(leaf);
             t = tree.walk_skip(root, t);
             continue;
         }
@@ -277,7 +429,7 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
             continue;
         }
         // Loose inline content: the run of inline siblings from here.
-        let mut run = vec![t];
+        out.nodes.push(t);
         let mut last = t;
         let mut n = tree.next_sibling(t);
         while n != NIL
@@ -286,23 +438,22 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
                     || MEDIA.contains(&tree.tag(n))
                     || has_block_inside(tree, n)))
         {
-            run.push(n);
+            out.nodes.push(n);
             last = n;
             n = tree.next_sibling(n);
         }
-        let mut leaf = make_leaf(tree, run, since_media);
-        let pictured = leaf
-            .nodes
+        let mut leaf = out.measure(tree, since_media);
+        let chars = leaf.chars as usize;
+        let pictured = out
+            .pending()
             .iter()
             .any(|&r| tree.is_element(r) && has_media(tree, r));
-        since_media = advance(since_media, leaf.chars);
+        since_media = advance(since_media, chars);
         if pictured {
             leaf.since_media = 0;
-            since_media = leaf.chars;
+            since_media = chars;
         }
-        if leaf.chars > 0 {
-            out.push(leaf);
-        }
+        out.keep_if_text(leaf);
         t = tree.walk_skip(root, last);
     }
     out
@@ -310,41 +461,6 @@ fn leaves(tree: &Tree<'_>, root: T) -> Vec<Leaf> {
 
 fn advance(since: usize, chars: usize) -> usize {
     since.saturating_add(chars)
-}
-
-fn make_leaf(tree: &Tree<'_>, nodes: Vec<T>, since_media: usize) -> Leaf {
-    let mut text = String::new();
-    let mut link_chars = 0;
-    let mut links = 0;
-    for &n in &nodes {
-        text.push_str(&tree.text_content(n));
-        if tree.is(n, names::A) {
-            link_chars += tree.inner_len(n);
-            links += 1;
-        } else if tree.is_element(n) {
-            for a in tree.by_tag(n, names::A) {
-                link_chars += tree.inner_len(a);
-                links += 1;
-            }
-        }
-    }
-    let raw = crate::text::squash_whitespace(&text);
-    let chars = raw.chars().count();
-    // Every wording rule is for short lines; story paragraphs skip the work.
-    let norm = if chars <= MAX_PROMPT_CHARS {
-        normalize_label(&raw)
-    } else {
-        String::new()
-    };
-    Leaf {
-        nodes,
-        raw,
-        norm,
-        chars,
-        link_chars,
-        links,
-        since_media,
-    }
 }
 
 fn has_block_inside(tree: &Tree<'_>, t: T) -> bool {
@@ -394,11 +510,11 @@ fn prefix_of(raw: &str) -> Option<String> {
 /// A heading (or heading-sized line) that opens the comments, the author's
 /// box or a related-posts list: its text starts with a tail heading
 /// ("Comments (3)", "Lesen Sie auch die folgenden Beiträge:").
-fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Tables) -> bool {
     if leaf.chars > 60 {
         return false;
     }
-    let n = strip_count(&leaf.norm);
+    let n = strip_count(leaf.norm);
     let heading = tree.is_element(leaf.first()) && HEADINGS.contains(&tree.tag(leaf.first()));
     let labelish = heading || leaf.raw.trim_end().ends_with([':', '：']) || leaf.link_chars == 0;
     if tables
@@ -411,7 +527,7 @@ fn is_tail_head(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
     // Rails' own headings ("Related stories", "More from …") at the end.
     heading
         && matches!(
-            rules::label_kind(&leaf.norm),
+            rules::label_kind(leaf.norm),
             Some(Kind::Related | Kind::Trending)
         )
 }
@@ -423,9 +539,9 @@ fn starts_with_words(text: &str, head: &str) -> bool {
 }
 
 /// A line that is only a related-stories label ("Read also:", "Mehr lesen").
-fn is_related_label(leaf: &Leaf, tables: &Tables) -> bool {
+fn is_related_label(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     leaf.chars <= 60 && {
-        let n = strip_count(&leaf.norm);
+        let n = strip_count(leaf.norm);
         tables.related.contains(n) || matches!(rules::label_kind(n), Some(Kind::Related))
     }
 }
@@ -433,14 +549,14 @@ fn is_related_label(leaf: &Leaf, tables: &Tables) -> bool {
 /// A related-stories label and its links in one block ("Siehe auch<br>
 /// <a>…</a><br><a>…</a>"): the label opens it and links fill the rest.
 /// (One link after "Read more" is a pointer inside the story.)
-fn is_related_insert(leaf: &Leaf, tables: &Tables) -> bool {
+fn is_related_insert(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     leaf.chars <= MAX_PROMPT_CHARS
         && leaf.links >= 2
         && leaf.link_chars * 3 >= leaf.chars * 2
         && tables
             .related
             .iter()
-            .any(|h| leaf.norm.len() > h.len() && starts_with_words(&leaf.norm, h))
+            .any(|h| leaf.norm.len() > h.len() && starts_with_words(leaf.norm, h))
 }
 
 /// "3 Kommentare", "Comments (12)": the label without its count.
@@ -450,11 +566,11 @@ fn strip_count(norm: &str) -> &str {
 }
 
 /// Furniture lines and prompts, removed from the article.
-fn is_furniture(leaf: &Leaf, tables: &Tables) -> bool {
+fn is_furniture(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     if leaf.chars > MAX_PROMPT_CHARS {
         return false;
     }
-    let n = strip_count(&leaf.norm);
+    let n = strip_count(leaf.norm);
     if n.is_empty() {
         return false;
     }
@@ -465,22 +581,22 @@ fn is_furniture(leaf: &Leaf, tables: &Tables) -> bool {
         return true;
     }
     if leaf.chars <= MAX_PREFIX_LINE_CHARS
-        && prefix_of(&leaf.raw).is_some_and(|p| {
+        && prefix_of(leaf.raw).is_some_and(|p| {
             tables.related.contains(p.as_str()) || tables.meta_keys.contains(p.as_str())
         })
     {
         return true;
     }
-    if leaf.chars <= MAX_META_LINE_CHARS && is_meta_line(&leaf.raw, tables) {
+    if leaf.chars <= MAX_META_LINE_CHARS && is_meta_line(leaf.raw, tables) {
         return true;
     }
-    if is_copyright_line(&leaf.raw) {
+    if is_copyright_line(leaf.raw) {
         return true;
     }
-    if leaf.chars <= MAX_POINTER_CHARS && tables.pointers.occurs_in(&leaf.norm) {
+    if leaf.chars <= MAX_POINTER_CHARS && tables.pointers.occurs_in(leaf.norm) {
         return true;
     }
-    tables.phrases.occurs_in(&leaf.norm) || is_follow_prompt(&leaf.norm)
+    tables.phrases.occurs_in(leaf.norm) || is_follow_prompt(leaf.norm)
 }
 
 /// "Follow The Gleaner on Twitter and Instagram", "Folgen Sie uns auf
@@ -542,11 +658,8 @@ const MAX_NAME_WORDS: usize = 5;
 /// The article's last two lines as an author's box without a class to tell:
 /// a name on its own ("Inga Buller") and a short bio that repeats it or goes
 /// on from it ("Inga Buller ist Head of Social …", "… ist Gründungspartner
-/// der Kanzlei …"). Returns the name line's index.
-fn closing_bio(leaves: &[Leaf]) -> Option<usize> {
-    let [.., name, bio] = leaves else {
-        return None;
-    };
+/// der Kanzlei …").
+fn closing_bio(name: Leaf<'_>, bio: Leaf<'_>) -> bool {
     let words: Vec<&str> = name.raw.split_whitespace().collect();
     let is_name = name.chars <= MAX_NAME_CHARS
         && name.link_chars == 0
@@ -557,10 +670,10 @@ fn closing_bio(leaves: &[Leaf]) -> Option<usize> {
         && !name.raw.chars().any(|c| c.is_ascii_digit() || c == ':');
     let goes_on = bio
         .raw
-        .strip_prefix(name.raw.as_str())
+        .strip_prefix(name.raw)
         .is_some_and(|rest| rest.starts_with(' '))
         || bio.raw.chars().next().is_some_and(char::is_lowercase);
-    (is_name && goes_on && bio.chars <= MAX_PROMPT_CHARS).then(|| leaves.len() - 2)
+    is_name && goes_on && bio.chars <= MAX_PROMPT_CHARS
 }
 
 /// Inside an author's box: an ancestor whose class or id pairs "author" with
@@ -605,7 +718,8 @@ mod tests {
     use super::*;
     use crate::page::Page;
 
-    fn run(body: &str) -> (String, Vec<String>) {
+    /// Calls `f` with the tree of `body` and the node wrapping it.
+    fn with_tree<R>(body: &str, f: impl FnOnce(&mut Tree<'_>, T) -> R) -> R {
         let html = format!("<html><body><div id=root>{body}</div></body></html>");
         let page = Page::parse(html.as_bytes()).unwrap();
         let mut tree = Tree::with_capacity(&page, page.len());
@@ -625,16 +739,52 @@ mod tests {
             .find(|&d| page.attr(d, names::ID) == Some("root"))
             .map(|d| map[d.index()])
             .unwrap();
-        let out = strip(&mut tree, root);
-        let skipped = out
-            .text_skips
-            .iter()
-            .map(|&t| tree.text_content(t).trim().to_owned())
-            .collect();
-        (
-            crate::text::squash_whitespace(&tree.text_content(root)),
-            skipped,
-        )
+        f(&mut tree, root)
+    }
+
+    fn run(body: &str) -> (String, Vec<String>) {
+        with_tree(body, |tree, root| {
+            let out = strip(tree, root);
+            let skipped = out
+                .text_skips
+                .iter()
+                .map(|&t| tree.text_content(t).trim().to_owned())
+                .collect();
+            (
+                crate::text::squash_whitespace(&tree.text_content(root)),
+                skipped,
+            )
+        })
+    }
+
+    #[test]
+    fn leaves_slice_their_own_parts_of_the_arenas() {
+        let long = "word ".repeat(100);
+        let body = format!(
+            "<p>One <a>two</a></p><p> </p>loose <b>run</b><div><p>{long}</p></div>\
+             <p><img src=x>Caption</p><p>After</p>"
+        );
+        with_tree(&body, |tree, root| {
+            let mut leaves = leaves(tree, root);
+            // The blank paragraph is measured, then discarded.
+            assert_eq!(leaves.len(), 5);
+            let texts: Vec<&str> = leaves.iter().map(|l| l.raw).collect();
+            // The long paragraph keeps no text: no rule reads it.
+            assert_eq!(texts, ["One two", "loose run", "", "Caption", "After"]);
+            let first = leaves.get(0);
+            assert_eq!((first.chars, first.links, first.link_chars), (7, 1, 3));
+            assert_eq!(first.norm, normalize_label("One two"));
+            assert_eq!(leaves.get(1).nodes.len(), 2);
+            assert_eq!(leaves.get(2).chars, long.trim_end().len());
+            assert!(leaves.get(2).norm.is_empty());
+            let since: Vec<usize> = leaves.iter().map(|l| l.since_media).collect();
+            assert_eq!(since, [usize::MAX, usize::MAX, usize::MAX, 0, 7]);
+            let nodes: Vec<Vec<T>> = leaves.iter().map(|l| l.nodes.to_vec()).collect();
+            leaves.drop_texts();
+            for (i, n) in nodes.iter().enumerate() {
+                assert_eq!(leaves.nodes(i), n.as_slice());
+            }
+        });
     }
 
     const STORY: &str = "<p>The harbour authority closed the port on Monday after a storm, with winds of 120 km/h and waves of eight metres that damaged two piers.</p><p>Ships were sent to anchor off the coast, and ferries to the islands were cancelled until Wednesday, officials said at a briefing in the town hall.</p><p>Repairs are expected to take weeks; the cost has not yet been estimated, but insurers said claims were already arriving from the waterfront businesses.</p>";

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{ends_sentence, prefix_of, Leaf, Tables, Verdict, MAX_PROMPT_CHARS};
+use super::{ends_sentence, prefix_of, Leaf, Leaves, Tables, Verdict, MAX_PROMPT_CHARS};
 use crate::extract::tree::{Tree, NIL, T};
 use crate::page::names;
 
@@ -15,7 +15,7 @@ const MAX_SOURCE_LINE_CHARS: usize = 60;
 
 /// A picture credit on its own line: "Foto: Sascha Klahn", "(crédito: …)",
 /// "© Markus Leitner", "iStock/cjp", "Judy Eddy/WENN.com".
-pub(super) fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
+pub(super) fn is_credit(leaf: &Leaf<'_>, tables: &Tables) -> bool {
     if leaf.chars > MAX_CREDIT_CHARS {
         return false;
     }
@@ -40,14 +40,14 @@ pub(super) fn is_credit(leaf: &Leaf, tables: &Tables) -> bool {
         return true;
     }
     leaf.chars <= MAX_SOURCE_LINE_CHARS
-        && !ends_sentence(&leaf.raw)
-        && tables.sources.occurs_in(&leaf.norm)
+        && !ends_sentence(leaf.raw)
+        && tables.sources.occurs_in(leaf.norm)
 }
 
 /// A figure caption that ends in a credit ("Striking workers last year.
 /// Photograph: Jane Doe/Getty Images"): the caption describes a picture the
 /// plain text does not show.
-pub(super) fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+pub(super) fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Tables) -> bool {
     let t = leaf.first();
     let in_caption = tree.is_element(t) && tree.tag(t) == names::FIGCAPTION
         || tree.parent(t) != NIL && tree.tag(tree.parent(t)) == names::FIGCAPTION;
@@ -57,7 +57,7 @@ pub(super) fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables)
     let last = leaf
         .raw
         .rsplit_once(". ")
-        .map_or(leaf.raw.as_str(), |(_, tail)| tail);
+        .map_or(leaf.raw, |(_, tail)| tail);
     last.chars().count() <= MAX_CREDIT_CHARS
         && prefix_of(last).is_some_and(|p| tables.credits.contains(p.as_str()))
 }
@@ -67,12 +67,12 @@ pub(super) fn is_credited_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables)
 /// Prymula, photo: Archives"): it describes a picture the plain text does
 /// not show. (Uncredited captions stay: Readability keeps every caption, and
 /// many are story text.)
-pub(super) fn is_marked_caption(tree: &Tree<'_>, leaf: &Leaf, tables: &Tables) -> bool {
+pub(super) fn is_marked_caption(tree: &Tree<'_>, leaf: &Leaf<'_>, tables: &Tables) -> bool {
     let at_picture = leaf.since_media == 0 || in_figcaption(tree, leaf.first());
     if leaf.chars > MAX_PROMPT_CHARS || !at_picture {
         return false;
     }
-    has_credit_mark(&leaf.raw, tables)
+    has_credit_mark(leaf.raw, tables)
 }
 
 /// "©", "(c)" or a credit word before a colon ("photo:", "Foto :", glued
@@ -150,7 +150,7 @@ fn in_figcaption(tree: &Tree<'_>, t: T) -> bool {
 pub(super) fn credit_whole_captions(
     tree: &Tree<'_>,
     root: T,
-    leaves: &[Leaf],
+    leaves: &Leaves,
     verdicts: &mut [Verdict],
 ) {
     let figure_of = |t: T| {
