@@ -303,14 +303,7 @@ impl Classifier<'_> {
         if t == 0 || t > MAX_LABEL_CHARS {
             return None;
         }
-        let mut raw = String::new();
-        for d in self.page.descendants(id) {
-            if self.page.is_text(d) && !self.s.muted(d) {
-                raw.push_str(self.page.text(d));
-                raw.push(' ');
-            }
-        }
-        Some(normalize_label(&raw))
+        Some(normalize_label(&self.s.visible_text(id)))
     }
 
     /// The parent, unless it is the page's frame (html, body, main).

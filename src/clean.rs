@@ -42,19 +42,6 @@ pub fn judge<'a>(page: &'a Page, options: &Options) -> Judgement<'a> {
         signals,
     }
 }
-
-/// The visible text of a subtree (scripts and styles left out).
-fn visible_text(page: &Page, signals: &Signals, id: NodeId) -> String {
-    let mut s = String::new();
-    for d in page.descendants(id) {
-        if page.is_text(d) && !signals.muted(d) {
-            s.push_str(page.text(d));
-            s.push(' ');
-        }
-    }
-    s
-}
-
 /// Turns a judgement into the plan: outermost verdicts first, none that
 /// holds a protected node, only the kinds asked for.
 pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
@@ -96,13 +83,12 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
         }
     }
     kept.sort_unstable();
-    let in_box = |sorted: &[u32], start: u32, end: u32| {
-        sorted.partition_point(|&i| i < end) - sorted.partition_point(|&i| i < start)
-    };
     let holds_protected = |id: NodeId| {
         let (start, end) = (id.0, page.end(id).0);
-        let dates = in_box(&times, start, end) as u32;
-        in_box(&kept, start, end) > 0 || (1..MIN_LISTED_DATES).contains(&dates)
+        let dates =
+            (times.partition_point(|&i| i < end) - times.partition_point(|&i| i < start)) as u32;
+        let next_kept = kept.partition_point(|&i| i < start);
+        kept.get(next_kept).is_some_and(|&i| i < end) || (1..MIN_LISTED_DATES).contains(&dates)
     };
     // Region verdicts apply only outside the article, and not at all
     // without one.
@@ -129,7 +115,7 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
             node: v.node,
             kind: v.kind,
             reason: v.reason.to_string(),
-            text: preview(&visible_text(page, &j.signals, v.node), PREVIEW_CHARS),
+            text: preview(&j.signals.visible_text(v.node), PREVIEW_CHARS),
         });
     }
     let mut counts = BTreeMap::new();

@@ -192,7 +192,21 @@ impl<'a> Signals<'a> {
 
     /// Non-whitespace characters of visible text in the subtree.
     pub fn text(&self, id: NodeId) -> u32 {
-        self.text_before[self.page.end(id).index()] - self.text_before[id.index()]
+        let r = self.subtree(id);
+        self.text_before[r.end] - self.text_before[r.start]
+    }
+
+    /// The subtree's text outside muted contexts, each text node followed by
+    /// a space.
+    pub fn visible_text(&self, id: NodeId) -> String {
+        let mut s = String::new();
+        for d in self.page.descendants(id) {
+            if self.page.is_text(d) && !self.muted(d) {
+                s.push_str(self.page.text(d));
+                s.push(' ');
+            }
+        }
+        s
     }
 
     /// Of the subtree's text, characters inside links.

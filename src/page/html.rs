@@ -17,9 +17,7 @@ use html5ever::tokenizer::{
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, TokenizerResult};
 
-use super::{flags, NodeKind, Page, PageBuilder, PageError};
-
-const NIL: u32 = u32::MAX;
+use super::{flags, NodeKind, Page, PageBuilder, PageError, NONE as NIL};
 
 /// A growable array kept in fixed-size blocks. A page's node count is not
 /// known before parsing, and a doubling `Vec` would copy everything on each

@@ -64,10 +64,3 @@ impl Sink for HtmlOut {
         }
     }
 }
-
-/// Renders the stream as HTML.
-pub fn render_html(events: &[Event]) -> String {
-    let mut html = HtmlOut::default();
-    events.iter().for_each(|&e| html.event(e));
-    html.out
-}

@@ -210,13 +210,6 @@ impl MarkdownOut {
     }
 }
 
-/// Renders the stream as Markdown.
-pub fn render_markdown(events: &[Event]) -> String {
-    let mut md = MarkdownOut::default();
-    events.iter().for_each(|&e| md.event(e));
-    md.finish()
-}
-
 /// Rows travel to their table as the cells joined by U+0000 (header rows
 /// prefixed with U+0001), since a row's frame is gone once rendered.
 fn f_cells(rendered: &str) -> Vec<String> {
@@ -411,7 +404,9 @@ mod tests {
             Event::Close(Tag::Tr),
             Event::Close(Tag::Table),
         ];
-        let md = render_markdown(&ev);
+        let mut md = MarkdownOut::default();
+        ev.iter().for_each(|&e| md.event(e));
+        let md = md.finish();
         assert_eq!(
             md,
             "## Title\n\nHello **world** \\*now\\*\n\n1. one\n2. two\n\n| A | B |\n| --- | --- |\n| 1 | 2 |"

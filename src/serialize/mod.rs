@@ -9,6 +9,6 @@ pub mod page_html;
 mod text;
 
 pub use events::{Event, Sink, Tag};
-pub use html::{escape_attr, escape_text, render_html, HtmlOut};
-pub use markdown::{render_markdown, MarkdownOut};
-pub use text::{render_text, TextOut};
+pub use html::{escape_attr, escape_text, HtmlOut};
+pub use markdown::MarkdownOut;
+pub use text::TextOut;

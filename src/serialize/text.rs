@@ -137,10 +137,3 @@ impl TextOut {
         self.out
     }
 }
-
-/// Renders the stream as plain text.
-pub fn render_text(events: &[Event]) -> String {
-    let mut text = TextOut::default();
-    events.iter().for_each(|&e| text.event(e));
-    text.finish()
-}
