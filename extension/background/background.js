@@ -3,7 +3,7 @@
 // CSP forbids WASM in the content script (offscreen document in Chrome).
 import { ext, t, fromOwnExtension } from "../shared/browser.js";
 import { MSG } from "../shared/messages.js";
-import { CONTENT_SCRIPT, cleanTab, undoTab, openReader, setBadge } from "../shared/actions.js";
+import { CONTENT_SCRIPT, ENGINE_SCRIPT, cleanTab, undoTab, openReader, setBadge } from "../shared/actions.js";
 import { loadSettings, sitePattern } from "../shared/settings.js";
 import { loadEngine } from "../shared/engine.js";
 
@@ -22,6 +22,11 @@ ext.commands.onCommand.addListener((command, tab) => COMMANDS[command]?.(tab.id)
 ext.runtime.onMessage.addListener((msg, sender, reply) => {
   if (!fromOwnExtension(sender) || !sender.tab) return false;
   if (msg?.kind === MSG.CLEANED) setBadge(sender.tab.id, msg.count);
+  if (msg?.kind === MSG.ENGINE) {
+    const target = { tabId: sender.tab.id, frameIds: [sender.frameId] };
+    ext.scripting.executeScript({ target, files: [ENGINE_SCRIPT] }).then(() => reply(true), () => reply(false));
+    return true;
+  }
   if (msg?.kind !== MSG.JUDGE) return false;
   judgeOffPage(msg).then(reply, (e) => reply({ error: String(e) }));
   return true;
@@ -33,13 +38,16 @@ async function judgeOffPage(msg) {
   return ext.runtime.sendMessage({ ...msg, kind: MSG.OFFSCREEN_JUDGE });
 }
 
+// Created whenever the worker starts, so that a warm engine waits for the
+// next first click (the document outlives the worker).
 let offscreen;
+if (ext.offscreen) ensureOffscreen().catch(() => {});
 function ensureOffscreen() {
   offscreen ??= ext.offscreen
     .createDocument({
       url: "offscreen/offscreen.html",
       reasons: ["DOM_PARSER"],
-      justification: "Runs the cleaning engine on page snapshots where the page forbids WebAssembly.",
+      justification: "Runs the cleaning engine on page snapshots: a page's first click, and pages that forbid WebAssembly.",
     })
     .catch(async (e) => {
       const open = await ext.runtime.getContexts({ contextTypes: ["OFFSCREEN_DOCUMENT"] });

@@ -1,15 +1,32 @@
 // The content module: snapshots the page, has the snapshot judged (here, or
-// via the background where the page's CSP forbids WASM), applies and undoes
+// via the background: see `local` below), applies and undoes
 // the plan, keeps auto-clean going, opens reading mode. It judges nothing.
 import { ext, t, fromOwnExtension } from "../shared/browser.js";
 import { MSG, PORT, TAB } from "../shared/messages.js";
-import { loadEngine } from "../shared/engine.js";
+import { loadEngine, wasmAllowed, warmUp } from "../shared/engine.js";
 import { KINDS, loadSettings, saveSettings } from "../shared/settings.js";
 import { takeSnapshot, toPlainSnapshot } from "../engine/dom/snapshot.js";
 import { applyPlan } from "../engine/dom/apply.js";
 import { openOverlay } from "./overlay.js";
 
-const engine = loadEngine(); // compile while the page is walked
+// The page's own engine. Firefox's bundle carries its bytes and compiles it
+// while the page is walked. Chrome's does not (their 485 KB of base64 cost the
+// first click ~10 ms to inject, and V8 compiles WASM function by function on
+// first call, ~25 ms more): there the offscreen document's warm engine judges
+// the first click, and this page's own comes afterwards (content/engine.js,
+// asked for then) and is warmed up in idle time for the clicks after it.
+// Where the page's CSP forbids WASM, the offscreen document judges every time.
+let local = globalThis.newscleanWasm ? loadEngine(globalThis.newscleanWasm) : null;
+let asked = false;
+
+/** Called by content/engine.js with the module's bytes (Chrome). */
+export function useEngine(base64) {
+  requestIdleCallback(async () => {
+    const run = await loadEngine(base64);
+    if (run && (await warmUp())) local = run;
+  });
+}
+
 let settings = loadSettings();
 ext.storage.onChanged.addListener(() => (settings = loadSettings()));
 // The kinds to remove, as last read. Reading the settings takes a round trip
@@ -19,8 +36,12 @@ let kinds = KINDS;
 
 let via = null; // where the last judging ran: "page" or "extension" (offscreen document / background)
 async function judge(op, snapshot, options) {
-  const run = await engine;
+  const run = await local;
   via = run ? "page" : "extension";
+  if (!local && !asked && wasmAllowed()) {
+    asked = true;
+    requestIdleCallback(() => ext.runtime.sendMessage({ kind: MSG.ENGINE }).catch(() => {}));
+  }
   const result = run
     ? run(op, snapshot, options)
     : await ext.runtime.sendMessage({ kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options });

@@ -6,6 +6,8 @@ import { READER_LABELS } from "../reader/settings.js";
 import { TAB } from "./messages.js";
 
 export const CONTENT_SCRIPT = "content/content.js";
+/** Chrome's build: the page's own engine, which the content module asks for after its first click. */
+export const ENGINE_SCRIPT = "content/engine.js";
 
 // Runs in the content script's isolated world. Before content/content.js (the
 // bundle of content/page.js, built by mk/extension.mk) is there, it leaves the

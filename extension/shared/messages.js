@@ -5,6 +5,8 @@ export const MSG = Object.freeze({
   JUDGE: "judge",
   /** background -> offscreen document (Chrome): the same request. */
   OFFSCREEN_JUDGE: "offscreen-judge",
+  /** content -> background (Chrome): inject content/engine.js, the page's own engine, into the sender's frame. */
+  ENGINE: "engine",
   /** content -> background: {count}; the page cleaned itself (auto-clean), update the badge. */
   CLEANED: "cleaned",
 });

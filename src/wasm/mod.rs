@@ -190,3 +190,18 @@ pub fn readerable_snapshot(
     error::install_panic_hook();
     Ok(crate::is_probably_readerable(&page_from(&snapshot)?))
 }
+
+/// Lets a long-lived engine give back the memory a huge page made it grow:
+/// WebAssembly memory never shrinks, so past `limit` bytes the glue starts a
+/// fresh instance before the next call. The compiled code belongs to the
+/// module, not the instance, so the fresh one is as warm. Returns whether it
+/// will.
+#[wasm_bindgen(js_name = releaseMemoryOver)]
+pub fn release_memory_over(limit: f64) -> bool {
+    let bytes = core::arch::wasm32::memory_size(0) as f64 * 65536.0;
+    let over = bytes > limit;
+    if over {
+        wasm_bindgen::handler::schedule_reinit();
+    }
+    over
+}

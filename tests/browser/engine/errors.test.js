@@ -183,3 +183,29 @@ test("a panic becomes an Error and the next call runs on a fresh instance", asyn
   });
   assert.deepEqual(r, Array.from({ length: 30 }, () => ["error", "works"]).flat());
 });
+
+test("a long-lived engine gives back the memory a huge page took, and works on afresh", async () => {
+  const huge = await openWithEngine(browser.context, `${server.origin}/huge`);
+  try {
+    const r = await huge.evaluate(() => {
+      const MB = 1024 * 1024;
+      const { snapshot } = window.ncdom.takeSnapshot(document);
+      const first = window.nc.cleanSnapshot(snapshot);
+      const notOver = window.nc.releaseMemoryOver(4096 * MB);
+      const over = window.nc.releaseMemoryOver(8 * MB);
+      const again = window.nc.cleanSnapshot(snapshot); // on the fresh instance
+      const grownAgain = window.nc.releaseMemoryOver(8 * MB);
+      const tiny = window.ncdom.takeSnapshot(document.implementation.createHTMLDocument("tiny")).snapshot;
+      window.nc.cleanSnapshot(tiny);
+      const fresh = window.nc.releaseMemoryOver(8 * MB) === false;
+      return { notOver, over, same: JSON.stringify(again) === JSON.stringify(first), grownAgain, fresh };
+    });
+    assert.equal(r.notOver, false, "under the limit: nothing to release");
+    assert.equal(r.over, true, "the huge page grew the memory past 8 MB");
+    assert.ok(r.same, "the fresh instance judges the same");
+    assert.equal(r.grownAgain, true);
+    assert.equal(r.fresh, true, "after a release, a small page leaves the fresh instance small");
+  } finally {
+    await huge.close();
+  }
+});

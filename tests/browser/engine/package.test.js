@@ -52,7 +52,7 @@ test("the TypeScript declarations type the API of DESIGN.md", () => {
   }
   const exported = [...dts.matchAll(/^export function (\w+)/gm)].map((m) => m[1]).sort();
   assert.deepEqual(exported, ["clean", "cleanSnapshot", "extract", "extractSnapshot", "initSync",
-    "isProbablyReaderable", "readerableSnapshot"], "nothing else is exported");
+    "isProbablyReaderable", "readerableSnapshot", "releaseMemoryOver"], "nothing else is exported");
 });
 
 test("the demo and the extension get the same package", () => {
