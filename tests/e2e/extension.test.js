@@ -12,7 +12,7 @@ import {
 
 let server;
 let browser;
-const timings = { first: [], later: [], reader: [], judgeFirst: [], judgeLater: [], extract: [], render: [] };
+const timings = { first: [], later: [], reader: [], judgeFirst: [], judgeLater: [], extract: [], render: [], via: {} };
 
 before(async () => {
   server = await startServer();
@@ -27,6 +27,7 @@ after(async () => {
   if (timings.first.length) {
     console.log(`\nnewsclean extension timings, ${timings.first.length} fixtures (Chromium, measured in the service worker):`);
     console.log(row("click -> cleaned, first click", timings.first));
+    console.log(`  first clicks judged in (page = its own engine, extension = offscreen document): ${Object.entries(timings.via).map(([k, n]) => `${k} ${n}`).join(", ")}`);
     console.log(row("  of which the engine's judge", timings.judgeFirst));
     console.log(row("click -> cleaned, later clicks", timings.later));
     console.log(row("  of which the engine's judge", timings.judgeLater));
@@ -50,6 +51,7 @@ for (const name of fixtures()) {
       const first = await act(browser.sw, "cleanTab", url);
       timings.first.push(first.ms);
       timings.judgeFirst.push(first.result.timing.judge);
+      timings.via[first.result.timing.via] = (timings.via[first.result.timing.via] ?? 0) + 1;
       const textAfter = await visibleText(page);
       await act(browser.sw, "undoTab", url);
       const textBefore = await visibleText(page);
