@@ -34,8 +34,12 @@ ext.runtime.onMessage.addListener((msg, sender, reply) => {
 
 async function judgeOffPage(msg) {
   if (!ext.offscreen) return (await loadEngine())(msg.op, msg.snapshot, msg.options);
-  await ensureOffscreen();
-  return ext.runtime.sendMessage({ ...msg, kind: MSG.OFFSCREEN_JUDGE });
+  const send = () => ensureOffscreen().then(() => ext.runtime.sendMessage({ ...msg, kind: MSG.OFFSCREEN_JUDGE }));
+  // Chrome can close the document (or it can crash) while this worker remembers it.
+  return send().catch(() => {
+    offscreen = null;
+    return send();
+  });
 }
 
 // Created whenever the worker starts, so that a warm engine waits for the

@@ -182,6 +182,15 @@ test("Chrome: the offscreen document's warm engine judges the first click, the p
     }
     assert.equal(later.result.timing.via, "page", "the page's own engine never took over");
     assert.deepEqual(later.result.removed, first.result.removed, "both engines judge the same");
+    // Cold start: no offscreen document yet (as right after the browser starts).
+    await browser.sw.evaluate(() => chrome.offscreen.closeDocument());
+    const coldUrl = `${url}?cold`;
+    const fresh = await open(browser.ctx, coldUrl);
+    const cold = await act(browser.sw, "cleanTab", coldUrl);
+    await fresh.close();
+    assert.equal(cold.result.timing.via, "extension");
+    console.log(`first click with no offscreen document yet (created, compiled and warmed up on the click): ${cold.ms.toFixed(1)} ms`);
+    assert.deepEqual(cold.result.removed, first.result.removed, "a document created on the click judges the same");
   } finally {
     await page.close();
   }
