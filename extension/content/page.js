@@ -14,16 +14,32 @@ import { openOverlay } from "./overlay.js";
 // first click ~10 ms to inject, and V8 compiles WASM function by function on
 // first call, ~25 ms more): there the offscreen document's warm engine judges
 // the first click, and this page's own comes afterwards (content/engine.js,
-// asked for then) and is warmed up in idle time for the clicks after it.
-// Where the page's CSP forbids WASM, the offscreen document judges every time.
+// asked for then) and is warmed up in idle time for the clicks after it, or at
+// once if the extension could not judge. Where the page's CSP forbids WASM,
+// the offscreen document judges every time.
 let local = globalThis.newscleanWasm ? loadEngine(globalThis.newscleanWasm) : null;
-let asked = false;
+let own = null;
+let arrived = () => {};
 
-/** Called by content/engine.js with the module's bytes (Chrome). */
-export function useEngine(base64) {
-  requestIdleCallback(async () => {
-    const run = await loadEngine(base64);
-    if (run && (await warmUp())) local = run;
+/** Chrome: the page's own engine, from content/engine.js, which the background injects on request. */
+function ownEngine() {
+  own ??= new Promise((resolve) => {
+    arrived = resolve;
+    ext.runtime.sendMessage({ kind: MSG.ENGINE }).then((injected) => injected || resolve(null), () => resolve(null));
+  });
+  return own;
+}
+/** Called by content/engine.js with the module's bytes. */
+export const useEngine = (base64) => arrived(loadEngine(base64));
+
+const idle = (fn) => requestIdleCallback(fn, { timeout: 2000 });
+let warming = false;
+function warmOwnEngine() {
+  if (warming) return;
+  warming = true;
+  idle(async () => {
+    const run = await ownEngine();
+    if (run) idle(async () => (await warmUp()) && (local = run));
   });
 }
 
@@ -36,15 +52,17 @@ let kinds = KINDS;
 
 let via = null; // where the last judging ran: "page" or "extension" (offscreen document / background)
 async function judge(op, snapshot, options) {
-  const run = await local;
-  via = run ? "page" : "extension";
-  if (!local && !asked && wasmAllowed()) {
-    asked = true;
-    requestIdleCallback(() => ext.runtime.sendMessage({ kind: MSG.ENGINE }).catch(() => {}));
+  let run = await local;
+  let result;
+  if (!run) {
+    const ask = { kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options };
+    result = (await ext.runtime.sendMessage(ask).catch((e) => ({ error: String(e) }))) ?? { error: "no answer" };
+    if (wasmAllowed()) warmOwnEngine();
+    // The extension could not judge (no offscreen document): the page's own engine can.
+    if (result?.error && wasmAllowed()) run = await ownEngine();
   }
-  const result = run
-    ? run(op, snapshot, options)
-    : await ext.runtime.sendMessage({ kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options });
+  if (run) result = run(op, snapshot, options);
+  via = run ? "page" : "extension";
   if (result?.error) throw new Error(result.error);
   return result;
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   SHOTS, VEILS, act, fixtures, htmlText, launchChrome, meta, median, missing, norm, open, openExtensionPage, p90,
-  readerElement, readerHtml, startServer, visibleText,
+  readerElement, readerHtml, startServer, testBuild, visibleText,
 } from "./harness.js";
 
 let server;
@@ -193,6 +193,27 @@ test("Chrome: the offscreen document's warm engine judges the first click, the p
     assert.deepEqual(cold.result.removed, first.result.removed, "a document created on the click judges the same");
   } finally {
     await page.close();
+  }
+});
+
+test("Chrome: where the extension cannot judge (its offscreen document fails to load), the page's own engine does", async () => {
+  const name = "lazy-images-table";
+  const url = `${server.base}/f/${name}/`;
+  const plain = await open(browser.ctx, url);
+  const expected = (await act(browser.sw, "cleanTab", url)).result.removed;
+  await plain.close();
+  const broken = await launchChrome(server, testBuild("chrome", (m, dir) => {
+    const file = path.join(dir, "background/background.js");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('"offscreen/offscreen.html"', '"offscreen/missing.html"'));
+  }));
+  try {
+    const page = await open(broken.ctx, url);
+    const { result } = await act(broken.sw, "cleanTab", url);
+    assert.equal(result.timing.via, "page");
+    assert.deepEqual(result.removed, expected);
+    assert.deepEqual(missing(await visibleText(page), meta(name).keep), []);
+  } finally {
+    await broken.close();
   }
 });
 
