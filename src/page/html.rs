@@ -735,6 +735,15 @@ impl Page {
         parser.finish()
     }
 
+    /// [`Page::parse`], freeing the bytes once they are tokenized: laying
+    /// the tree out is the parse's peak, and the input is no part of it.
+    pub fn parse_owned(bytes: Vec<u8>) -> Result<Page, PageError> {
+        let mut parser = Parser::new();
+        super::encoding::decode_in_pieces(&bytes, PIECE_BYTES, |text| parser.feed(text));
+        drop(bytes);
+        parser.finish()
+    }
+
     /// Parses HTML text that is already decoded.
     pub fn parse_str(html: &str) -> Result<Page, PageError> {
         parse_in_pieces(html, PIECE_BYTES)
@@ -810,6 +819,29 @@ impl Parser {
 mod tests {
     use super::*;
     use crate::page::names;
+
+    #[test]
+    fn parse_owned_matches_parse() {
+        // Legacy-encoded, and longer than a piece, so sniffing and piecing
+        // both take part.
+        let mut bytes = b"<meta charset=windows-1252><p class=x>caf\xe9</p>".to_vec();
+        for i in 0..(PIECE_BYTES / 16) {
+            bytes.extend_from_slice(format!("<p>{i} ").as_bytes());
+            bytes.extend_from_slice(b"\xe9t\xe9</p>");
+        }
+        let page = Page::parse(&bytes).unwrap();
+        let owned = Page::parse_owned(bytes).unwrap();
+        assert_eq!(owned.len(), page.len());
+        assert_eq!(owned.to_snapshot(), page.to_snapshot());
+        assert_eq!(
+            owned
+                .text_content(owned.root())
+                .chars()
+                .filter(|&c| c == 'é')
+                .count(),
+            1 + 2 * (PIECE_BYTES / 16)
+        );
+    }
 
     #[test]
     fn parses_a_document() {
