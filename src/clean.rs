@@ -7,7 +7,7 @@ use crate::api::{CleanPlan, Options, Removal};
 use crate::classify::{self, Strength, Verdict};
 use crate::extract;
 use crate::page::{names, NodeId, Page};
-use crate::signals::Signals;
+use crate::signals::{Signals, Visible};
 use crate::text::preview;
 
 /// A box with this many dates (`<time>`) is a list of stories, not a
@@ -23,13 +23,15 @@ pub struct Judgement<'a> {
     /// there is an article; it is found, not rendered.
     pub protected: Option<Vec<NodeId>>,
     pub budget_hit: bool,
-    pub signals: Signals<'a>,
+    /// For the removals' previews.
+    pub visible: Visible<'a>,
 }
 
 /// Classifies the page and extracts its article.
 pub fn judge<'a>(page: &'a Page, options: &Options) -> Judgement<'a> {
     let signals = Signals::measure(page);
     let (verdicts, budget_hit) = classify::classify(page, &signals, options.max_nodes);
+    let visible = signals.into_visible();
     let protected = if budget_hit {
         None
     } else {
@@ -39,7 +41,7 @@ pub fn judge<'a>(page: &'a Page, options: &Options) -> Judgement<'a> {
         verdicts,
         protected,
         budget_hit,
-        signals,
+        visible,
     }
 }
 /// Turns a judgement into the plan: outermost verdicts first, none that
@@ -115,7 +117,7 @@ pub fn plan(page: &Page, options: &Options, j: &Judgement<'_>) -> CleanPlan {
             node: v.node,
             kind: v.kind,
             reason: v.reason.to_string(),
-            text: preview(&j.signals.visible_text(v.node), PREVIEW_CHARS),
+            text: preview(&j.visible.text(v.node), PREVIEW_CHARS),
         });
     }
     let mut counts = BTreeMap::new();

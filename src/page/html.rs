@@ -29,8 +29,12 @@ struct Blocks<T> {
 }
 
 impl<T> Blocks<T> {
-    /// Elements a block holds: 4096, 48 to 96 KiB of the types kept here.
-    const SHIFT: u32 = 12;
+    /// Elements a block holds: 16384, 192 to 384 KiB of the types kept
+    /// here. That is above glibc's mmap threshold (the CLI fixes it at 128
+    /// KiB), so a block is mapped on its own and returned to the system
+    /// when freed; heap blocks freed while laying the tree out stayed
+    /// resident beside the page.
+    const SHIFT: u32 = 14;
     const MASK: u32 = (1 << Self::SHIFT) - 1;
 
     fn new() -> Self {
@@ -78,6 +82,47 @@ impl<T> Blocks<T> {
             blocks,
             len: self.len,
         }
+    }
+}
+
+/// A table read once more, element by element, whose blocks are freed as
+/// their last element is read: laying the linked tree out reads each node,
+/// element, attribute and text once, mostly in creation order, so the
+/// linked tree shrinks as the page grows instead of both existing in full.
+struct Releasing<T> {
+    table: Blocks<T>,
+    /// Per block: elements not released yet.
+    left: Vec<u16>,
+}
+
+impl<T> Releasing<T> {
+    fn new(table: Blocks<T>) -> Self {
+        let left = table.blocks.iter().map(|b| b.len() as u16).collect();
+        Releasing { table, left }
+    }
+
+    /// Element `i` will not be read again; frees its block when no other
+    /// element of it is left. Called at most once per element.
+    fn release(&mut self, i: u32) {
+        let b = (i >> Blocks::<T>::SHIFT) as usize;
+        debug_assert!(self.left[b] > 0, "element {i} released twice");
+        self.left[b] -= 1;
+        if self.left[b] == 0 {
+            self.table.blocks[b] = Vec::new();
+        }
+    }
+}
+
+impl<T> Index<u32> for Releasing<T> {
+    type Output = T;
+    fn index(&self, i: u32) -> &T {
+        &self.table[i]
+    }
+}
+
+impl<T> IndexMut<u32> for Releasing<T> {
+    fn index_mut(&mut self, i: u32) -> &mut T {
+        &mut self.table[i]
     }
 }
 
@@ -151,6 +196,7 @@ struct LNode {
 }
 
 /// What flatten still needs of a node once the tree stops changing.
+#[derive(Clone, Copy)]
 struct Walk {
     data: Data,
     first: u32,
@@ -650,68 +696,100 @@ impl TokenSink for NestingGuard {
 }
 
 /// Lays the linked tree out in document order, iteratively. The links only
-/// html5ever's moves needed are dropped first, and each node's text and
-/// attributes are freed once copied, so the linked tree and the page do not
-/// both hold everything at the peak.
+/// html5ever's moves needed are dropped first, and each node, element,
+/// attribute and text is freed once copied, block by block, so the linked
+/// tree and the page do not both hold everything at the peak.
 fn flatten(sink: Sink) -> Result<Page, PageError> {
     if sink.full.get() {
         return Err(PageError::TooLarge(sink.tree.borrow().nodes.len() as usize));
     }
-    let mut tree = sink.tree.into_inner();
-    let late_count: usize = tree.late_attrs.values().map(Vec::len).sum();
-    let value_bytes: usize = (tree.attrs.iter())
-        .chain(tree.late_attrs.values().flatten())
+    let Tree {
+        nodes,
+        elems,
+        attrs,
+        mut late_attrs,
+        texts,
+    } = sink.tree.into_inner();
+    let late_count: usize = late_attrs.values().map(Vec::len).sum();
+    let value_bytes: usize = (attrs.iter())
+        .chain(late_attrs.values().flatten())
         .map(|(_, v)| v.len())
         .sum();
-    let text_bytes: usize = tree.texts.iter().map(|t| t.len()).sum();
-    let nodes = std::mem::replace(&mut tree.nodes, Blocks::new()).map(|n| Walk {
+    let text_bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut nodes = Releasing::new(nodes.map(|n| Walk {
         data: n.data,
         first: n.first,
         next: n.next,
-    });
+    }));
+    // An element's attributes end where the next element's begin; that one
+    // may sit in a block already freed, so each block's first is kept.
+    let block_firsts: Vec<u32> = (elems.blocks.iter())
+        .map(|b| b.first().map_or(0, |e| e.attrs))
+        .collect();
+    let (elem_count, attr_count) = (elems.len(), attrs.len());
+    let (mut elems, mut attrs, mut texts) = (
+        Releasing::new(elems),
+        Releasing::new(attrs),
+        Releasing::new(texts),
+    );
     let mut b = PageBuilder::new();
     b.reserve(
-        nodes.len() as usize,
-        tree.attrs.len() as usize + late_count,
+        nodes.table.len() as usize,
+        attr_count as usize + late_count,
         value_bytes + text_bytes,
     );
-    // The open elements; html5ever's parent links are gone with the
-    // conversion above.
+    // The next sibling of each open element, read when it opens, so that
+    // every node is read just once.
     let mut open: Vec<u32> = Vec::new();
     let mut id = nodes[0].first;
+    nodes.release(0);
     loop {
         while id == NIL {
-            let Some(parent) = open.pop() else {
+            let Some(next) = open.pop() else {
                 return Ok(b.finish());
             };
             b.close();
-            id = nodes[parent].next;
+            id = next;
         }
-        let data = nodes[id].data;
+        let Walk { data, first, next } = nodes[id];
+        nodes.release(id);
         match data.kind() {
             Kind::Element => {
-                let elem = &tree.elems[data.index()];
-                let own = tree.own_attrs(data.index());
+                let e = data.index();
+                let end = if e + 1 >= elem_count {
+                    attr_count
+                } else if (e + 1) & Blocks::<Elem>::MASK == 0 {
+                    block_firsts[((e + 1) >> Blocks::<Elem>::SHIFT) as usize]
+                } else {
+                    elems[e + 1].attrs
+                };
+                let own = elems[e].attrs..end;
                 // Checked first: hashing for every element costs 3 % of the parse.
-                let late = (!tree.late_attrs.is_empty())
-                    .then(|| tree.late_attrs.remove(&data.index()))
+                let late = (!late_attrs.is_empty())
+                    .then(|| late_attrs.remove(&e))
                     .flatten();
-                let attrs = (own.clone().map(|i| &tree.attrs[i]))
+                let elem = &elems[e];
+                let list = (own.clone().map(|i| &attrs[i]))
                     .chain(late.iter().flatten())
                     .map(|(name, value)| (&**name, &**value));
-                b.open(&elem.local, NAMESPACE_FLAGS[elem.ns as usize], attrs)?;
+                b.open(&elem.local, NAMESPACE_FLAGS[elem.ns as usize], list)?;
+                elems.release(e);
                 for i in own {
-                    tree.attrs[i].1 = StrTendril::new();
+                    // Frees a long value now, even if a detached element
+                    // keeps its block.
+                    attrs[i].1 = StrTendril::new();
+                    attrs.release(i);
                 }
-                if nodes[id].first != NIL {
-                    open.push(id);
-                    id = nodes[id].first;
+                if first != NIL {
+                    open.push(next);
+                    id = first;
                     continue;
                 }
                 b.close();
             }
             Kind::Text | Kind::Comment | Kind::Doctype => {
-                let text = std::mem::take(&mut tree.texts[data.index()]);
+                let text = std::mem::take(&mut texts[data.index()]);
+                texts.release(data.index());
                 let kind = match data.kind() {
                     Kind::Text => NodeKind::Text,
                     Kind::Comment => NodeKind::Comment,
@@ -721,7 +799,7 @@ fn flatten(sink: Sink) -> Result<Page, PageError> {
             }
             Kind::Document | Kind::Fragment => {}
         }
-        id = nodes[id].next;
+        id = next;
     }
 }
 
@@ -732,6 +810,15 @@ impl Page {
     pub fn parse(bytes: &[u8]) -> Result<Page, PageError> {
         let mut parser = Parser::new();
         super::encoding::decode_in_pieces(bytes, PIECE_BYTES, |text| parser.feed(text));
+        parser.finish()
+    }
+
+    /// [`Page::parse`], freeing the bytes once they are tokenized: laying
+    /// the tree out is the parse's peak, and the input is no part of it.
+    pub fn parse_owned(bytes: Vec<u8>) -> Result<Page, PageError> {
+        let mut parser = Parser::new();
+        super::encoding::decode_in_pieces(&bytes, PIECE_BYTES, |text| parser.feed(text));
+        drop(bytes);
         parser.finish()
     }
 
@@ -810,6 +897,57 @@ impl Parser {
 mod tests {
     use super::*;
     use crate::page::names;
+
+    #[test]
+    fn releasing_frees_a_block_with_its_last_element() {
+        let k = 1u32 << Blocks::<u32>::SHIFT;
+        let n = 3 * k + 5;
+        let mut table = Blocks::new();
+        for i in 0..n {
+            table.push(i);
+        }
+        let mut r = Releasing::new(table);
+        assert_eq!(r.left, [k as u16, k as u16, k as u16, 5]);
+        // Out of order within the second block; its last release frees it.
+        for i in (k..2 * k).rev() {
+            assert_eq!(r[i], i);
+            r.release(i);
+        }
+        assert_eq!(r.table.blocks[1].capacity(), 0);
+        // One element short of the first block: it stays whole.
+        for i in 1..k {
+            r.release(i);
+        }
+        assert_eq!(r.table.blocks[0].len(), k as usize);
+        assert_eq!(r[0], 0);
+        assert_eq!(r[2 * k + 7], 2 * k + 7);
+        assert_eq!(r[n - 1], n - 1);
+        r.release(0);
+        assert_eq!(r.table.blocks[0].capacity(), 0);
+    }
+
+    #[test]
+    fn parse_owned_matches_parse() {
+        // Legacy-encoded, and longer than a piece, so sniffing and piecing
+        // both take part.
+        let mut bytes = b"<meta charset=windows-1252><p class=x>caf\xe9</p>".to_vec();
+        for i in 0..(PIECE_BYTES / 16) {
+            bytes.extend_from_slice(format!("<p>{i} ").as_bytes());
+            bytes.extend_from_slice(b"\xe9t\xe9</p>");
+        }
+        let page = Page::parse(&bytes).unwrap();
+        let owned = Page::parse_owned(bytes).unwrap();
+        assert_eq!(owned.len(), page.len());
+        assert_eq!(owned.to_snapshot(), page.to_snapshot());
+        assert_eq!(
+            owned
+                .text_content(owned.root())
+                .chars()
+                .filter(|&c| c == 'é')
+                .count(),
+            1 + 2 * (PIECE_BYTES / 16)
+        );
+    }
 
     #[test]
     fn parses_a_document() {
