@@ -152,6 +152,31 @@ impl Leaf<'_> {
     }
 }
 
+/// The length in characters of `squash_whitespace` of texts joined, fed
+/// piece by piece.
+#[derive(Default)]
+struct SquashedLen {
+    chars: usize,
+    /// A word was seen…
+    word: bool,
+    /// …and whitespace after it: a space, if another word follows.
+    gap: bool,
+}
+
+impl SquashedLen {
+    fn feed(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.gap = self.word;
+            } else {
+                self.chars += 1 + usize::from(self.gap);
+                self.gap = false;
+                self.word = true;
+            }
+        }
+    }
+}
+
 /// A leaf's texts and counts, before it is judged.
 struct Measured {
     /// Empty past `MAX_PROMPT_CHARS`, as `Leaf::raw`.
@@ -258,11 +283,19 @@ impl<'a, 'p> Scan<'a, 'p> {
     /// Measures the pending nodes as a leaf.
     fn measure(&self) -> Measured {
         let tree = self.tree;
-        let mut text = String::new();
+        let mut len = SquashedLen::default();
         let mut link_chars = 0;
         let mut links = 0;
         for &n in &self.pending {
-            text.push_str(&tree.text_content(n));
+            if tree.is_text(n) {
+                len.feed(tree.text(n));
+            } else {
+                tree.for_each_descendant(n, |d| {
+                    if tree.is_text(d) {
+                        len.feed(tree.text(d));
+                    }
+                });
+            }
             if tree.is(n, names::A) {
                 link_chars += tree.inner_len(n);
                 links += 1;
@@ -273,15 +306,17 @@ impl<'a, 'p> Scan<'a, 'p> {
                 }
             }
         }
-        let mut raw = crate::text::squash_whitespace(&text);
-        let chars = raw.chars().count();
-        // Every wording rule is for short lines; story paragraphs skip the
-        // work.
-        let norm = if chars <= MAX_PROMPT_CHARS {
-            normalize_label(&raw)
+        let chars = len.chars;
+        // Every wording rule is for short lines; story paragraphs (and
+        // megabyte-long texts) are counted, never copied.
+        let (raw, norm) = if chars <= MAX_PROMPT_CHARS {
+            let text: String = self.pending.iter().map(|&n| tree.text_content(n)).collect();
+            let raw = crate::text::squash_whitespace(&text);
+            debug_assert_eq!(raw.chars().count(), chars);
+            let norm = normalize_label(&raw);
+            (raw, norm)
         } else {
-            raw = String::new();
-            String::new()
+            (String::new(), String::new())
         };
         Measured {
             raw,
@@ -802,6 +837,32 @@ mod tests {
                 skipped,
             )
         })
+    }
+
+    #[test]
+    fn squashed_length_matches_squash_whitespace_across_pieces() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\tc\n\nd",
+            "Ünïcödé  text,\u{3000}wide space",
+            " x",
+        ];
+        for a in texts {
+            for b in texts {
+                for c in texts {
+                    let mut len = SquashedLen::default();
+                    for piece in [a, b, c] {
+                        len.feed(piece);
+                    }
+                    let joined = format!("{a}{b}{c}");
+                    let want = crate::text::squash_whitespace(&joined).chars().count();
+                    assert_eq!(len.chars, want, "{joined:?}");
+                }
+            }
+        }
     }
 
     #[test]
