@@ -126,7 +126,8 @@ fn tables() -> &'static Tables {
 }
 
 /// One leaf block of the article: a block holding no other block, or a run
-/// of loose inline content beside blocks. A view into [`Leaves`].
+/// of loose inline content beside blocks. Only the leaf being scanned has
+/// one: the rules read its texts once, as it is found.
 #[derive(Clone, Copy)]
 struct Leaf<'a> {
     /// The block, or the nodes of the run.
@@ -151,101 +152,150 @@ impl Leaf<'_> {
     }
 }
 
-/// A leaf's numbers and where its parts end in the arenas of [`Leaves`]
-/// (each starts where the previous leaf's ends). `u32` keeps a page of
-/// 100,000 table cells small; the page is capped at 4 GiB, so nothing
-/// counted here overflows.
-#[derive(Clone, Copy, Default)]
-struct Span {
-    nodes_end: u32,
-    raw_end: u32,
-    norm_end: u32,
-    chars: u32,
-    link_chars: u32,
-    links: u32,
-    /// Saturates at `u32::MAX`, which only the test `== 0` ever sees.
-    since_media: u32,
-}
-
-/// The leaf list in a few flat arenas instead of three heap allocations
-/// per leaf: node-dense pages have hundreds of thousands of leaves.
+/// The length in characters of `squash_whitespace` of texts joined, fed
+/// piece by piece.
 #[derive(Default)]
-struct Leaves {
-    spans: Vec<Span>,
-    nodes: Vec<T>,
-    raw: String,
-    norm: String,
+struct SquashedLen {
+    chars: usize,
+    /// A word was seen…
+    word: bool,
+    /// …and whitespace after it: a space, if another word follows.
+    gap: bool,
 }
 
-fn small(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-impl Leaves {
-    fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
-
-    /// Where the leaf being built starts in each arena.
-    fn ends(&self) -> Span {
-        self.spans.last().copied().unwrap_or_default()
-    }
-
-    /// Leaf `i`'s span and the ends of the one before it.
-    fn bounds(&self, i: usize) -> (Span, Span) {
-        let start = if i == 0 {
-            Span::default()
-        } else {
-            self.spans[i - 1]
-        };
-        (start, self.spans[i])
-    }
-
-    fn nodes(&self, i: usize) -> &[T] {
-        let (start, s) = self.bounds(i);
-        &self.nodes[start.nodes_end as usize..s.nodes_end as usize]
-    }
-
-    /// Leaf `i`, texts and all: only before `drop_texts`.
-    fn get(&self, i: usize) -> Leaf<'_> {
-        let (start, s) = self.bounds(i);
-        let range = |a: u32, b: u32| a as usize..b as usize;
-        Leaf {
-            nodes: self.nodes(i),
-            raw: &self.raw[range(start.raw_end, s.raw_end)],
-            norm: &self.norm[range(start.norm_end, s.norm_end)],
-            chars: s.chars as usize,
-            link_chars: s.link_chars as usize,
-            links: s.links as usize,
-            since_media: if s.since_media == u32::MAX {
-                usize::MAX
+impl SquashedLen {
+    fn feed(&mut self, piece: &str) {
+        for c in piece.chars() {
+            if c.is_whitespace() {
+                self.gap = self.word;
             } else {
-                s.since_media as usize
-            },
+                self.chars += 1 + usize::from(self.gap);
+                self.gap = false;
+                self.word = true;
+            }
         }
     }
+}
 
-    fn iter(&self) -> impl Iterator<Item = Leaf<'_>> {
-        (0..self.len()).map(|i| self.get(i))
+/// A leaf's texts and counts, before it is judged.
+struct Measured {
+    /// Empty past `MAX_PROMPT_CHARS`, as `Leaf::raw`.
+    raw: String,
+    norm: String,
+    chars: usize,
+    link_chars: usize,
+    links: usize,
+}
+
+/// What `closing_bio` reads of one of the two leaves before a cut.
+#[derive(Default)]
+struct Line {
+    raw: String,
+    chars: usize,
+    link_chars: usize,
+}
+
+/// Marks the first node of each leaf in `Kept::nodes` (tree indices stay
+/// far below it).
+const LEAF_START: u32 = 1 << 31;
+/// `Kept::marks`: the leaf is at most `MAX_PROMPT_CHARS` long…
+const SHORT: u8 = 1;
+/// …or could be a link line under a related-links label.
+const LINK_LINE: u8 = 2;
+
+/// The judged leaves, a few bytes each: node-dense pages have hundreds of
+/// thousands of leaves, and keeping their texts and counts until every leaf
+/// was seen made this pass the extractor's peak.
+#[derive(Default)]
+struct Kept {
+    /// Every leaf's nodes in order, its first one or'ed with `LEAF_START`.
+    nodes: Vec<u32>,
+    /// Per leaf.
+    verdicts: Vec<Verdict>,
+    marks: Vec<u8>,
+}
+
+impl Kept {
+    fn len(&self) -> usize {
+        self.marks.len()
     }
 
-    /// The nodes pushed since the last leaf was kept.
-    fn pending(&self) -> &[T] {
-        &self.nodes[self.ends().nodes_end as usize..]
+    fn push(&mut self, nodes: &[T], verdict: Verdict, marks: u8) {
+        assert!(!nodes.is_empty(), "a leaf has nodes");
+        for (k, &t) in nodes.iter().enumerate() {
+            assert!(t & LEAF_START == 0, "tree index too large for a leaf mark");
+            self.nodes.push(if k == 0 { t | LEAF_START } else { t });
+        }
+        self.verdicts.push(verdict);
+        self.marks.push(marks);
     }
 
-    /// Measures the pending nodes as a leaf and stores its texts; the caller
-    /// then keeps it with `commit` or drops it with `discard`.
-    fn measure(&mut self, tree: &Tree<'_>, since_media: usize) -> Span {
-        let mut text = String::new();
+    fn has(&self, i: usize, mark: u8) -> bool {
+        self.marks[i] & mark != 0
+    }
+
+    /// Every leaf's nodes, in order, each with its leaf's index.
+    fn each_node(&self) -> impl Iterator<Item = (usize, T)> + '_ {
+        let mut leaf = usize::MAX;
+        self.nodes.iter().map(move |&n| {
+            if n & LEAF_START != 0 {
+                leaf = leaf.wrapping_add(1);
+            }
+            (leaf, n & !LEAF_START)
+        })
+    }
+
+    /// Each leaf's first node, in order.
+    fn firsts(&self) -> impl Iterator<Item = T> + '_ {
+        self.nodes
+            .iter()
+            .filter(|&&n| n & LEAF_START != 0)
+            .map(|&n| n & !LEAF_START)
+    }
+}
+
+/// A leaf that opens a closing section if enough text comes before it; the
+/// total is only known at the end.
+struct TailHead {
+    leaf: usize,
+    /// Characters of the leaves up to and including it.
+    through: usize,
+    /// `closing_bio` of the two leaves before it.
+    bio_before: bool,
+}
+
+/// The leaves of the article, judged one by one as they are found.
+struct Scan<'a, 'p> {
+    tree: &'a Tree<'p>,
+    root: T,
+    tables: &'static Tables,
+    /// The nodes of the leaf being measured.
+    pending: Vec<T>,
+    kept: Kept,
+    tail_heads: Vec<TailHead>,
+    /// Characters of the leaves kept so far.
+    total: usize,
+    /// The last two leaves kept, the older first.
+    last: [Line; 2],
+}
+
+impl<'a, 'p> Scan<'a, 'p> {
+    /// Measures the pending nodes as a leaf.
+    fn measure(&self) -> Measured {
+        let tree = self.tree;
+        let mut len = SquashedLen::default();
         let mut link_chars = 0;
         let mut links = 0;
-        for &n in self.pending() {
-            text.push_str(&tree.text_content(n));
+        for &n in &self.pending {
+            if tree.is_text(n) {
+                len.feed(tree.text(n));
+            } else {
+                tree.for_each_descendant(n, |d| {
+                    if tree.is_text(d) {
+                        len.feed(tree.text(d));
+                    }
+                });
+            }
             if tree.is(n, names::A) {
                 link_chars += tree.inner_len(n);
                 links += 1;
@@ -256,51 +306,91 @@ impl Leaves {
                 }
             }
         }
-        let raw = crate::text::squash_whitespace(&text);
-        let chars = raw.chars().count();
-        // Every wording rule is for short lines; story paragraphs skip the
-        // work and keep no copy of their text.
-        if chars <= MAX_PROMPT_CHARS {
-            self.norm.push_str(&normalize_label(&raw));
-            self.raw.push_str(&raw);
-        }
-        Span {
-            nodes_end: small(self.nodes.len()),
-            raw_end: small(self.raw.len()),
-            norm_end: small(self.norm.len()),
-            chars: small(chars),
-            link_chars: small(link_chars),
-            links: small(links),
-            since_media: small(since_media),
-        }
-    }
-
-    fn commit(&mut self, span: Span) {
-        self.spans.push(span);
-    }
-
-    /// Forgets what `measure` stored for a leaf that is not kept.
-    fn discard(&mut self) {
-        let e = self.ends();
-        self.nodes.truncate(e.nodes_end as usize);
-        self.raw.truncate(e.raw_end as usize);
-        self.norm.truncate(e.norm_end as usize);
-    }
-
-    /// Keeps a measured leaf if it has text.
-    fn keep_if_text(&mut self, span: Span) {
-        if span.chars > 0 {
-            self.commit(span);
+        let chars = len.chars;
+        // Every wording rule is for short lines; story paragraphs (and
+        // megabyte-long texts) are counted, never copied.
+        let (raw, norm) = if chars <= MAX_PROMPT_CHARS {
+            let text: String = self.pending.iter().map(|&n| tree.text_content(n)).collect();
+            let raw = crate::text::squash_whitespace(&text);
+            debug_assert_eq!(raw.chars().count(), chars);
+            let norm = normalize_label(&raw);
+            (raw, norm)
         } else {
-            self.discard();
+            (String::new(), String::new())
+        };
+        Measured {
+            raw,
+            norm,
+            chars,
+            link_chars,
+            links,
         }
     }
 
-    /// Drops the texts once every wording rule has run; the nodes stay.
-    fn drop_texts(&mut self) {
-        self.raw = String::new();
-        self.norm = String::new();
+    /// Judges the measured pending leaf and keeps it, if it has text.
+    fn keep(&mut self, m: Measured, since_media: usize) {
+        if m.chars == 0 {
+            self.pending.clear();
+            return;
+        }
+        let leaf = Leaf {
+            nodes: &self.pending,
+            raw: &m.raw,
+            norm: &m.norm,
+            chars: m.chars,
+            link_chars: m.link_chars,
+            links: m.links,
+            since_media,
+        };
+        let (verdict, tail_head) = judge(self.tree, self.root, &leaf, self.tables);
+        let i = self.kept.len();
+        self.total += m.chars;
+        if tail_head {
+            self.tail_heads.push(TailHead {
+                leaf: i,
+                through: self.total,
+                bio_before: i >= 2 && closing_bio(&self.last[0], &self.last[1]),
+            });
+        }
+        let mut marks = 0;
+        if m.chars <= MAX_PROMPT_CHARS {
+            marks |= SHORT;
+        }
+        if m.chars <= MAX_RELATED_LINE_CHARS && m.link_chars * 2 >= m.chars {
+            marks |= LINK_LINE;
+        }
+        self.kept.push(&self.pending, verdict, marks);
+        self.pending.clear();
+        self.last.swap(0, 1);
+        self.last[1] = Line {
+            raw: m.raw,
+            chars: m.chars,
+            link_chars: m.link_chars,
+        };
     }
+}
+
+/// A leaf's verdict, and whether it is a tail heading (which cuts the
+/// article there if enough text comes before it; the verdict then does not
+/// count).
+fn judge(tree: &Tree<'_>, root: T, leaf: &Leaf<'_>, tables: &Tables) -> (Verdict, bool) {
+    if in_author_box(tree, leaf.first(), root) {
+        return (Verdict::Furniture, false);
+    }
+    let tail_head = is_tail_head(tree, leaf, tables);
+    let verdict = if is_related_label(leaf, tables) {
+        Verdict::RelatedLabel
+    } else if is_furniture(leaf, tables) || is_related_insert(leaf, tables) {
+        Verdict::Furniture
+    } else if is_credit(leaf, tables)
+        || is_credited_caption(tree, leaf, tables)
+        || is_marked_caption(tree, leaf, tables)
+    {
+        Verdict::Credit
+    } else {
+        Verdict::Keep
+    };
+    (verdict, tail_head)
 }
 
 /// What the pass decided beyond the removals it made.
@@ -326,43 +416,30 @@ enum Verdict {
 /// credits the text rendering should skip.
 pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
     let mut out = Outcome::default();
-    let mut leaves = leaves(tree, root);
-    if leaves.is_empty() {
+    let Scan {
+        mut kept,
+        tail_heads,
+        total,
+        last,
+        ..
+    } = scan(tree, root);
+    let n = kept.len();
+    if n == 0 {
         return out;
     }
-    let total: usize = leaves.iter().map(|l| l.chars).sum();
-    let tables = tables();
-    let mut verdicts = vec![Verdict::Keep; leaves.len()];
-    let mut cut_at = leaves.len();
-    let mut after = total;
-    for (i, leaf) in leaves.iter().enumerate() {
-        after -= leaf.chars;
-        let t = leaf.first();
-        if in_author_box(tree, t, root) {
-            verdicts[i] = Verdict::Furniture;
-            continue;
-        }
-        if is_tail_head(tree, &leaf, tables) && (after as f32) <= TAIL_SHARE * total as f32 {
-            cut_at = i;
-            break;
-        }
-        if is_related_label(&leaf, tables) {
-            verdicts[i] = Verdict::RelatedLabel;
-            continue;
-        }
-        if is_furniture(&leaf, tables) || is_related_insert(&leaf, tables) {
-            verdicts[i] = Verdict::Furniture;
-            continue;
-        }
-        if is_credit(&leaf, tables)
-            || is_credited_caption(tree, &leaf, tables)
-            || is_marked_caption(tree, &leaf, tables)
-        {
-            verdicts[i] = Verdict::Credit;
-        }
-    }
-    credit_whole_captions(tree, root, &leaves, &mut verdicts);
-    if cut_at >= 2 && closing_bio(leaves.get(cut_at - 2), leaves.get(cut_at - 1)) {
+    // A closing section starts at the first tail heading in the last
+    // `TAIL_SHARE` of the text.
+    let cut = tail_heads
+        .iter()
+        .find(|h| ((total - h.through) as f32) <= TAIL_SHARE * total as f32);
+    let (cut_at, bio) = match cut {
+        Some(h) => (h.leaf, h.bio_before),
+        None => (n, n >= 2 && closing_bio(&last[0], &last[1])),
+    };
+    let mut verdicts = std::mem::take(&mut kept.verdicts);
+    verdicts[cut_at..].fill(Verdict::Keep);
+    credit_whole_captions(tree, root, &kept, &mut verdicts);
+    if cut_at >= 2 && bio {
         verdicts[cut_at - 2] = Verdict::Furniture;
         verdicts[cut_at - 1] = Verdict::Furniture;
     }
@@ -373,32 +450,37 @@ pub fn strip(tree: &mut Tree<'_>, root: T) -> Outcome {
         }
         let end = cut_at.min(i + 1 + MAX_RELATED_LINES);
         for (j, v) in verdicts.iter_mut().enumerate().take(end).skip(i + 1) {
-            let l = leaves.get(j);
-            if *v != Verdict::Keep || l.chars > MAX_RELATED_LINE_CHARS || l.link_chars * 2 < l.chars
-            {
+            if *v != Verdict::Keep || !kept.has(j, LINK_LINE) {
                 break;
             }
             *v = Verdict::Furniture;
         }
     }
-    leaves.drop_texts();
-    for (i, &verdict) in verdicts.iter().enumerate() {
+    for (i, t) in kept.each_node() {
+        let verdict = verdicts[i];
         let removed = i >= cut_at || matches!(verdict, Verdict::Furniture | Verdict::RelatedLabel);
         if removed {
-            for &t in leaves.nodes(i) {
-                detach_with_empty_parents(tree, t, root);
-            }
+            detach_with_empty_parents(tree, t, root);
         } else if verdict == Verdict::Credit {
-            out.text_skips.extend_from_slice(leaves.nodes(i));
+            out.text_skips.push(t);
         }
     }
     out.text_skips.retain(|&t| is_attached(tree, t, root));
     out
 }
 
-/// The article's leaf blocks in document order, with their text.
-fn leaves(tree: &Tree<'_>, root: T) -> Leaves {
-    let mut out = Leaves::default();
+/// Walks the article's leaf blocks in document order and judges each.
+fn scan<'a, 'p>(tree: &'a Tree<'p>, root: T) -> Scan<'a, 'p> {
+    let mut out = Scan {
+        tree,
+        root,
+        tables: tables(),
+        pending: Vec::new(),
+        kept: Kept::default(),
+        tail_heads: Vec::new(),
+        total: 0,
+        last: Default::default(),
+    };
     let mut since_media = usize::MAX;
     let mut t = tree.first_child(root);
     while t != NIL {
@@ -410,17 +492,17 @@ fn leaves(tree: &Tree<'_>, root: T) -> Leaves {
         let block = tree.is_element(t) && BLOCKS.contains(&tree.tag(t));
         let container = tree.is_element(t) && has_block_inside(tree, t);
         if block && !container {
-            out.nodes.push(t);
-            let mut leaf = out.measure(tree, since_media);
-            let chars = leaf.chars as usize;
-            since_media = advance(since_media, chars);
+            out.pending.push(t);
+            let leaf = out.measure();
+            let mut leaf_since = since_media;
+            since_media = advance(since_media, leaf.chars);
             if has_media(tree, t) {
-                leaf.since_media = 0;
+                leaf_since = 0;
                 // The block's own text is the picture's caption, if any;
                 // what follows it is not.
-                since_media = chars;
+                since_media = leaf.chars;
             }
-            out.keep_if_text(leaf);
+            out.keep(leaf, leaf_since);
             t = tree.walk_skip(root, t);
             continue;
         }
@@ -429,7 +511,7 @@ fn leaves(tree: &Tree<'_>, root: T) -> Leaves {
             continue;
         }
         // Loose inline content: the run of inline siblings from here.
-        out.nodes.push(t);
+        out.pending.push(t);
         let mut last = t;
         let mut n = tree.next_sibling(t);
         while n != NIL
@@ -438,22 +520,22 @@ fn leaves(tree: &Tree<'_>, root: T) -> Leaves {
                     || MEDIA.contains(&tree.tag(n))
                     || has_block_inside(tree, n)))
         {
-            out.nodes.push(n);
+            out.pending.push(n);
             last = n;
             n = tree.next_sibling(n);
         }
-        let mut leaf = out.measure(tree, since_media);
-        let chars = leaf.chars as usize;
+        let leaf = out.measure();
         let pictured = out
-            .pending()
+            .pending
             .iter()
             .any(|&r| tree.is_element(r) && has_media(tree, r));
-        since_media = advance(since_media, chars);
+        let mut leaf_since = since_media;
+        since_media = advance(since_media, leaf.chars);
         if pictured {
-            leaf.since_media = 0;
-            since_media = chars;
+            leaf_since = 0;
+            since_media = leaf.chars;
         }
-        out.keep_if_text(leaf);
+        out.keep(leaf, leaf_since);
         t = tree.walk_skip(root, last);
     }
     out
@@ -659,7 +741,7 @@ const MAX_NAME_WORDS: usize = 5;
 /// a name on its own ("Inga Buller") and a short bio that repeats it or goes
 /// on from it ("Inga Buller ist Head of Social …", "… ist Gründungspartner
 /// der Kanzlei …").
-fn closing_bio(name: Leaf<'_>, bio: Leaf<'_>) -> bool {
+fn closing_bio(name: &Line, bio: &Line) -> bool {
     let words: Vec<&str> = name.raw.split_whitespace().collect();
     let is_name = name.chars <= MAX_NAME_CHARS
         && name.link_chars == 0
@@ -670,7 +752,7 @@ fn closing_bio(name: Leaf<'_>, bio: Leaf<'_>) -> bool {
         && !name.raw.chars().any(|c| c.is_ascii_digit() || c == ':');
     let goes_on = bio
         .raw
-        .strip_prefix(name.raw)
+        .strip_prefix(name.raw.as_str())
         .is_some_and(|rest| rest.starts_with(' '))
         || bio.raw.chars().next().is_some_and(char::is_lowercase);
     is_name && goes_on && bio.chars <= MAX_PROMPT_CHARS
@@ -758,32 +840,97 @@ mod tests {
     }
 
     #[test]
-    fn leaves_slice_their_own_parts_of_the_arenas() {
+    fn squashed_length_matches_squash_whitespace_across_pieces() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            "  two  words ",
+            "a\u{a0}b\tc\n\nd",
+            "Ünïcödé  text,\u{3000}wide space",
+            " x",
+        ];
+        for a in texts {
+            for b in texts {
+                for c in texts {
+                    let mut len = SquashedLen::default();
+                    for piece in [a, b, c] {
+                        len.feed(piece);
+                    }
+                    let joined = format!("{a}{b}{c}");
+                    let want = crate::text::squash_whitespace(&joined).chars().count();
+                    assert_eq!(len.chars, want, "{joined:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn kept_leaves_give_back_their_nodes_in_order() {
+        let mut kept = Kept::default();
+        kept.push(&[5], Verdict::Keep, SHORT);
+        kept.push(&[6, 7, 9], Verdict::Credit, LINK_LINE);
+        kept.push(&[0], Verdict::Furniture, SHORT | LINK_LINE);
+        assert_eq!(kept.len(), 3);
+        let nodes: Vec<(usize, T)> = kept.each_node().collect();
+        assert_eq!(nodes, [(0, 5), (1, 6), (1, 7), (1, 9), (2, 0)]);
+        assert_eq!(kept.firsts().collect::<Vec<_>>(), [5, 6, 0]);
+        let marks: Vec<(bool, bool)> = (0..3)
+            .map(|i| (kept.has(i, SHORT), kept.has(i, LINK_LINE)))
+            .collect();
+        assert_eq!(marks, [(true, false), (false, true), (true, true)]);
+        assert_eq!(
+            kept.verdicts,
+            [Verdict::Keep, Verdict::Credit, Verdict::Furniture]
+        );
+    }
+
+    #[test]
+    fn scan_keeps_leaves_with_text_and_the_last_two_lines() {
         let long = "word ".repeat(100);
         let body = format!(
             "<p>One <a>two</a></p><p> </p>loose <b>run</b><div><p>{long}</p></div>\
-             <p><img src=x>Caption</p><p>After</p>"
+             <p><a>Link line</a></p><p>After</p>"
         );
         with_tree(&body, |tree, root| {
-            let mut leaves = leaves(tree, root);
-            // The blank paragraph is measured, then discarded.
-            assert_eq!(leaves.len(), 5);
-            let texts: Vec<&str> = leaves.iter().map(|l| l.raw).collect();
-            // The long paragraph keeps no text: no rule reads it.
-            assert_eq!(texts, ["One two", "loose run", "", "Caption", "After"]);
-            let first = leaves.get(0);
-            assert_eq!((first.chars, first.links, first.link_chars), (7, 1, 3));
-            assert_eq!(first.norm, normalize_label("One two"));
-            assert_eq!(leaves.get(1).nodes.len(), 2);
-            assert_eq!(leaves.get(2).chars, long.trim_end().len());
-            assert!(leaves.get(2).norm.is_empty());
-            let since: Vec<usize> = leaves.iter().map(|l| l.since_media).collect();
-            assert_eq!(since, [usize::MAX, usize::MAX, usize::MAX, 0, 7]);
-            let nodes: Vec<Vec<T>> = leaves.iter().map(|l| l.nodes.to_vec()).collect();
-            leaves.drop_texts();
-            for (i, n) in nodes.iter().enumerate() {
-                assert_eq!(leaves.nodes(i), n.as_slice());
+            let scan = scan(tree, root);
+            // The blank paragraph is measured, then dropped.
+            assert_eq!(scan.kept.len(), 5);
+            let mut sizes = vec![0; 5];
+            for (i, _) in scan.kept.each_node() {
+                sizes[i] += 1;
             }
+            assert_eq!(sizes, [1, 2, 1, 1, 1]);
+            let texts: Vec<String> = scan
+                .kept
+                .firsts()
+                .map(|t| crate::text::squash_whitespace(&tree.text_content(t)))
+                .collect();
+            assert_eq!(texts[0], "One two");
+            assert_eq!(texts[1], "loose");
+            let short: Vec<bool> = (0..5).map(|i| scan.kept.has(i, SHORT)).collect();
+            assert_eq!(short, [true, true, false, true, true]);
+            let link: Vec<bool> = (0..5).map(|i| scan.kept.has(i, LINK_LINE)).collect();
+            assert_eq!(link, [false, false, false, true, false]);
+            assert_eq!(scan.total, 7 + 9 + long.trim_end().len() + 9 + 5);
+            assert_eq!(scan.last[0].raw, "Link line");
+            assert_eq!((scan.last[0].chars, scan.last[0].link_chars), (9, 9));
+            assert_eq!(scan.last[1].raw, "After");
+            assert!(scan.tail_heads.is_empty());
+        });
+    }
+
+    #[test]
+    fn scan_notes_tail_headings_with_the_text_before_them() {
+        let body = "<p>First line here</p><p>Inga Buller</p>\
+                    <p>Inga Buller writes about ports.</p><h2>Comments</h2><p>Nice</p>";
+        with_tree(body, |tree, root| {
+            let scan = scan(tree, root);
+            assert_eq!(scan.tail_heads.len(), 1);
+            let h = &scan.tail_heads[0];
+            assert_eq!(h.leaf, 3);
+            assert_eq!(h.through, 15 + 11 + 31 + 8);
+            assert!(h.bio_before);
         });
     }
 

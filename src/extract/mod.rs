@@ -25,12 +25,9 @@ const REPEAT_WINDOW: usize = 4;
 /// Excerpts longer than this are cut.
 const MAX_EXCERPT_CHARS: usize = 300;
 
-/// The article and the page nodes it covers.
+/// The article; its `source_nodes` are the page nodes it covers.
 pub struct Extraction {
     pub article: Article,
-    /// Page nodes that `clean` must never remove: the article's text nodes,
-    /// its byline and the heading that carries its title.
-    pub protected: Vec<NodeId>,
 }
 
 /// The page's `<base href>`, if any.
@@ -74,6 +71,7 @@ fn find<'p>(page: &'p Page, options: &Options, verdicts: &[Verdict]) -> Option<F
     drop_repeated_blocks(&mut grabbed.tree, grabbed.root);
     let mut furniture = boilerplate::strip(&mut grabbed.tree, grabbed.root);
     furniture.text_skips.extend(lead_pictures);
+    grabbed.tree.forget_stats();
     Some(Found {
         meta,
         grabbed,
@@ -90,6 +88,8 @@ fn protected(grabbed: &readability::Grabbed<'_>) -> Vec<NodeId> {
             protected.extend(grabbed.tree.orig(t));
         }
     });
+    // Kept with the article: one per text node on node-dense pages.
+    protected.shrink_to_fit();
     protected
 }
 
@@ -151,9 +151,9 @@ pub fn run(page: &Page, options: &Options, verdicts: &[Verdict]) -> Option<Extra
         length,
         reading_minutes,
         markdown,
-        source_nodes: protected.clone(),
+        source_nodes: protected,
     };
-    Some(Extraction { article, protected })
+    Some(Extraction { article })
 }
 
 /// Prose share below which a grab gets a second opinion.

@@ -125,7 +125,7 @@ pub fn grab<'p>(page: &'p Page, input: &GrabInput<'_>) -> Option<Grabbed<'p>> {
     // Only the longest attempt so far is kept: a page that misses the
     // threshold would otherwise hold four working trees at once.
     let mut best: Option<(Grabbed<'p>, usize)> = None;
-    let class_cache = std::cell::RefCell::new(vec![None; page.len()]);
+    let class_cache = std::cell::RefCell::new(vec![0u8; page.len()]);
     loop {
         let (tree, html) = copy_page(page, input.skip)?;
         let mut g = Grab {
@@ -443,7 +443,7 @@ fn replace_brs(tree: &mut Tree<'_>, body: T) {
 // ---- the grab ----------------------------------------------------------------
 
 /// What Readability's class/id patterns say about one element.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
 struct ClassInfo {
     unlikely: bool,
     maybe: bool,
@@ -453,7 +453,34 @@ struct ClassInfo {
     weight: i8,
 }
 
+/// `ClassInfo::pack`: a byte that holds one (0 holds none).
+const CLASS_KNOWN: u8 = 0x80;
+
 impl ClassInfo {
+    /// One byte: the four flags, the weight in 25s (-2 to 2) and
+    /// `CLASS_KNOWN`.
+    fn pack(self) -> u8 {
+        let steps = (self.weight / 25 + 2) as u8;
+        debug_assert!(steps <= 4 && self.weight % 25 == 0);
+        CLASS_KNOWN
+            | u8::from(self.unlikely)
+            | u8::from(self.maybe) << 1
+            | u8::from(self.byline) << 2
+            | u8::from(self.share) << 3
+            | steps << 4
+    }
+
+    /// What `pack` made, or `None` for a byte that holds nothing yet.
+    fn unpack(b: u8) -> Option<ClassInfo> {
+        (b & CLASS_KNOWN != 0).then(|| ClassInfo {
+            unlikely: b & 1 != 0,
+            maybe: b & 2 != 0,
+            byline: b & 4 != 0,
+            share: b & 8 != 0,
+            weight: (((b >> 4) & 7) as i8 - 2) * 25,
+        })
+    }
+
     fn of(class: &str, id: &str) -> ClassInfo {
         if class.is_empty() && id.is_empty() {
             return ClassInfo::default();
@@ -492,7 +519,8 @@ struct Grab<'a, 'p> {
     byline: Option<String>,
     header_nodes: Vec<NodeId>,
     /// Per page node, filled on first use and kept across attempts.
-    class_cache: &'a std::cell::RefCell<Vec<Option<ClassInfo>>>,
+    /// (`ClassInfo::pack`ed, a byte each: the cache is page-sized.)
+    class_cache: &'a std::cell::RefCell<Vec<u8>>,
 }
 
 /// Inline `style` says the element is not displayed.
@@ -541,11 +569,11 @@ impl<'p> Grab<'_, 'p> {
             return ClassInfo::default();
         };
         let mut cache = self.class_cache.borrow_mut();
-        if let Some(info) = cache[orig.index()] {
+        if let Some(info) = ClassInfo::unpack(cache[orig.index()]) {
             return info;
         }
         let info = ClassInfo::of(self.tree.class(t), self.tree.id(t));
-        cache[orig.index()] = Some(info);
+        cache[orig.index()] = info.pack();
         info
     }
 
@@ -1403,6 +1431,28 @@ pub fn text_similarity(a: &str, b: &str) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_info_packs_into_a_byte() {
+        assert_eq!(ClassInfo::unpack(0), None);
+        let mut seen = std::collections::HashSet::new();
+        for flags in 0..16u8 {
+            for weight in [-50i8, -25, 0, 25, 50] {
+                let info = ClassInfo {
+                    unlikely: flags & 1 != 0,
+                    maybe: flags & 2 != 0,
+                    byline: flags & 4 != 0,
+                    share: flags & 8 != 0,
+                    weight,
+                };
+                let b = info.pack();
+                assert_eq!(ClassInfo::unpack(b), Some(info));
+                assert!(seen.insert(b), "{info:?} packs like another");
+            }
+        }
+        let info = ClassInfo::of("sidebar comment", "main-content");
+        assert_eq!(ClassInfo::unpack(info.pack()), Some(info));
+    }
 
     #[test]
     fn lazy_targets() {

@@ -149,38 +149,38 @@ pub fn recover(
 /// cleaning dropped for its class. Each goes back where it was, before the
 /// first article node that follows it on the page.
 fn restore_figures(page: &Page, tree: &mut Tree<'_>, root: T, skip: &[bool]) {
-    // The article's nodes by page position.
-    let mut placed: Vec<(NodeId, T)> = Vec::new();
+    // The article's page nodes, as one bit each: the article can be most
+    // of a node-dense page.
+    let mut present = NodeSet::new(page.len());
+    let mut span: Option<(NodeId, NodeId)> = None;
     tree.for_each_descendant(root, |d| {
         if let Some(id) = tree.orig(d) {
-            placed.push((id, d));
+            present.insert(id.index());
+            let (start, end) = span.get_or_insert((id, page.end(id)));
+            *start = (*start).min(id);
+            *end = (*end).max(page.end(id));
         }
     });
-    if placed.is_empty() {
+    let Some((start, end)) = span else {
         return;
-    }
-    placed.sort_unstable_by_key(|p| p.0);
-    let start = placed[0].0;
-    let end = placed.iter().map(|p| page.end(p.0)).max().unwrap_or(start);
-    let present = |id: NodeId| placed.binary_search_by_key(&id, |p| p.0).is_ok();
-    let mut restore: Vec<(NodeId, T)> = Vec::new();
+    };
+    // (figure, the first article page node after it)
+    let mut restore: Vec<(NodeId, NodeId)> = Vec::new();
     let mut i = start.index();
     while i < end.index() {
         let id = NodeId(i as u32);
         if page.is_element(id) && is_figure_like(page, id) {
             let after = page.end(id);
-            let missing =
-                !present(id) && !(id.index()..after.index()).any(|k| present(NodeId(k as u32)));
+            let missing = present.next_from(id.index()) >= after.index();
             if missing
                 && after <= end
                 && has_picture(page, id)
                 && page.text_content(id).chars().count() <= MAX_CLASS_CHARS
                 && figure_usable(page, id, skip)
             {
-                // Before the first article node after it.
-                let k = placed.partition_point(|p| p.0 < after);
-                if let Some(&(_, next)) = placed.get(k) {
-                    restore.push((id, next));
+                let next = present.next_from(after.index());
+                if next < page.len() {
+                    restore.push((id, NodeId(next as u32)));
                 }
             }
             i = after.index();
@@ -188,10 +188,67 @@ fn restore_figures(page: &Page, tree: &mut Tree<'_>, root: T, skip: &[bool]) {
         }
         i += 1;
     }
+    if restore.is_empty() {
+        return;
+    }
+    // The tree nodes of those page nodes, the first copy of each.
+    let mut wanted: Vec<(NodeId, T)> = restore.iter().map(|&(_, n)| (n, NIL)).collect();
+    wanted.sort_unstable_by_key(|w| w.0);
+    wanted.dedup_by_key(|w| w.0);
+    tree.for_each_descendant(root, |d| {
+        if let Some(id) = tree.orig(d) {
+            if let Ok(k) = wanted.binary_search_by_key(&id, |w| w.0) {
+                if wanted[k].1 == NIL {
+                    wanted[k].1 = d;
+                }
+            }
+        }
+    });
     for (fig, next) in restore {
-        let at = block_start(tree, root, next);
+        let k = wanted
+            .binary_search_by_key(&next, |w| w.0)
+            .expect("a wanted node");
+        let at = block_start(tree, root, wanted[k].1);
         let copy = copy_subtree(tree, page, fig);
         tree.insert_before(at, copy);
+    }
+}
+
+/// A set of page node indices, a bit each.
+struct NodeSet {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl NodeSet {
+    fn new(len: usize) -> NodeSet {
+        NodeSet {
+            words: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    fn insert(&mut self, i: usize) {
+        self.words[i / 64] |= 1 << (i % 64);
+    }
+
+    /// The smallest member at or after `i`; `len` when there is none.
+    fn next_from(&self, i: usize) -> usize {
+        if i >= self.len {
+            return self.len;
+        }
+        let mut w = i / 64;
+        let mut bits = self.words[w] & (u64::MAX << (i % 64));
+        loop {
+            if bits != 0 {
+                return (w * 64 + bits.trailing_zeros() as usize).min(self.len);
+            }
+            w += 1;
+            if w == self.words.len() {
+                return self.len;
+            }
+            bits = self.words[w];
+        }
     }
 }
 
@@ -589,6 +646,20 @@ fn copy_subtree(tree: &mut Tree<'_>, page: &Page, id: NodeId) -> T {
 #[cfg(test)]
 mod tests {
     use super::matches;
+
+    #[test]
+    fn node_set_finds_the_next_member() {
+        let mut set = super::NodeSet::new(200);
+        assert_eq!(set.next_from(0), 200);
+        for i in [3, 63, 64, 130, 199] {
+            set.insert(i);
+        }
+        let next: Vec<usize> = [0, 3, 4, 63, 64, 65, 129, 130, 131, 199, 200, 500]
+            .iter()
+            .map(|&i| set.next_from(i))
+            .collect();
+        assert_eq!(next, [3, 3, 63, 63, 64, 130, 130, 130, 199, 199, 200, 200]);
+    }
 
     #[test]
     fn description_matching() {

@@ -202,6 +202,46 @@ const SMALL: u32 = u32::MAX - 1;
 const MEMO_MIN_COST: u32 = 8;
 const TEXT_BYTES_PER_COST: usize = 4;
 
+/// Memo entry bit: the rest indexes `Memo::texts`, not `Memo::slots`.
+const TEXT_SLOT: u32 = 1 << 31;
+
+/// A text node's stats: the rest of [`Stats`] is zero for a text, and pages
+/// of many sentence-sized texts would otherwise keep 72 bytes per text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TextStats {
+    len: u32,
+    commas: u32,
+    ascii_commas: u32,
+    content: bool,
+    lead: bool,
+    trail: bool,
+}
+
+impl TextStats {
+    fn of(st: &Stats) -> TextStats {
+        TextStats {
+            len: st.len,
+            commas: st.commas,
+            ascii_commas: st.ascii_commas,
+            content: st.content,
+            lead: st.lead,
+            trail: st.trail,
+        }
+    }
+
+    fn stats(self) -> Stats {
+        Stats {
+            len: self.len,
+            content: self.content,
+            lead: self.lead,
+            trail: self.trail,
+            commas: self.commas,
+            ascii_commas: self.ascii_commas,
+            ..Stats::default()
+        }
+    }
+}
+
 /// Memoised subtree stats, for the subtrees that are costly to measure.
 ///
 /// Invariant: when a node's entry is `UNKNOWN`, so are its ancestors'; every
@@ -210,11 +250,16 @@ const TEXT_BYTES_PER_COST: usize = 4;
 /// the parent chain, returning their slots for reuse.
 #[derive(Default)]
 struct Memo {
-    /// Per node: `UNKNOWN`, `SMALL` or an index into `slots`.
+    /// Set by `Tree::forget_stats`: `entry` is empty and nothing is stored.
+    off: bool,
+    /// Per node: `UNKNOWN`, `SMALL`, an index into `slots`, or `TEXT_SLOT`
+    /// and an index into `texts`.
     entry: Vec<u32>,
     slots: Vec<Stats>,
-    /// Slots no entry points at.
+    texts: Vec<TextStats>,
+    /// Slots no entry points at, of each kind.
     free: Vec<u32>,
+    free_texts: Vec<u32>,
     /// `Tree::stats`' work space, kept between calls.
     stack: Vec<Frame>,
 }
@@ -227,21 +272,62 @@ impl Memo {
             return s;
         }
         self.slots.push(Stats::default());
-        (self.slots.len() - 1) as u32
+        let s = (self.slots.len() - 1) as u32;
+        assert!(s < TEXT_SLOT, "too many memo slots");
+        s
+    }
+
+    /// Stores a text node's stats; returns its entry.
+    fn store_text(&mut self, st: &Stats) -> u32 {
+        let ts = TextStats::of(st);
+        let s = if let Some(s) = self.free_texts.pop() {
+            self.texts[s as usize] = ts;
+            s
+        } else {
+            self.texts.push(ts);
+            (self.texts.len() - 1) as u32
+        };
+        assert!(s < SMALL & !TEXT_SLOT, "too many memo slots");
+        s | TEXT_SLOT
     }
 
     /// Clears `t`'s entry; false when it was already `UNKNOWN`.
     fn clear(&mut self, t: T) -> bool {
+        if self.off {
+            return false;
+        }
         let e = std::mem::replace(&mut self.entry[t as usize], UNKNOWN);
-        if e < SMALL {
+        if e < TEXT_SLOT {
             self.free.push(e);
+        } else if e < SMALL {
+            self.free_texts.push(e & !TEXT_SLOT);
         }
         e != UNKNOWN
     }
 
+    /// Records `t`'s entry (and, when the memo is off, frees its slot).
+    fn set(&mut self, t: T, e: u32) {
+        if !self.off {
+            self.entry[t as usize] = e;
+        } else if e < TEXT_SLOT {
+            self.free.push(e);
+        } else if e < SMALL {
+            self.free_texts.push(e & !TEXT_SLOT);
+        }
+    }
+
     fn stored(&self, t: T) -> Option<Stats> {
+        if self.off {
+            return None;
+        }
         let e = self.entry[t as usize];
-        (e < SMALL).then(|| self.slots[e as usize])
+        if e < TEXT_SLOT {
+            Some(self.slots[e as usize])
+        } else if e < SMALL {
+            Some(self.texts[(e & !TEXT_SLOT) as usize].stats())
+        } else {
+            None
+        }
     }
 }
 
@@ -293,7 +379,10 @@ impl<'p> Tree<'p> {
             next: NIL,
             score: f32::NAN,
         });
-        self.memo.get_mut().entry.push(UNKNOWN);
+        let memo = self.memo.get_mut();
+        if !memo.off {
+            memo.entry.push(UNKNOWN);
+        }
         (self.nodes.len() - 1) as T
     }
 
@@ -761,6 +850,16 @@ impl<'p> Tree<'p> {
         self.stats(t).content
     }
 
+    /// Frees the memoised stats, for good: once the article is found only
+    /// its text and markup are read, and on node-dense pages the memo is
+    /// megabytes. Stats asked for later are measured afresh.
+    pub fn forget_stats(&mut self) {
+        *self.memo.get_mut() = Memo {
+            off: true,
+            ..Memo::default()
+        };
+    }
+
     /// The stats of `t`'s subtree, computing what is not memoised.
     pub fn stats(&self, t: T) -> Stats {
         let mut memo = self.memo.borrow_mut();
@@ -808,9 +907,9 @@ impl<'p> Tree<'p> {
             let done = stack.pop().expect("an open element");
             let st = memo.slots[done.slot as usize];
             if done.cost >= MEMO_MIN_COST {
-                memo.entry[done.node as usize] = done.slot;
+                memo.set(done.node, done.slot);
             } else {
-                memo.entry[done.node as usize] = SMALL;
+                memo.set(done.node, SMALL);
                 memo.free.push(done.slot);
             }
             let Some(parent) = stack.last_mut() else {
@@ -828,13 +927,12 @@ impl<'p> Tree<'p> {
         let text = self.text(t);
         let st = Stats::of_text(text);
         let cost = u32::try_from(1 + text.len() / TEXT_BYTES_PER_COST).unwrap_or(u32::MAX);
-        memo.entry[t as usize] = if cost >= MEMO_MIN_COST {
-            let slot = memo.slot();
-            memo.slots[slot as usize] = st;
-            slot
+        let e = if cost >= MEMO_MIN_COST {
+            memo.store_text(&st)
         } else {
             SMALL
         };
+        memo.set(t, e);
         (st, cost)
     }
 
@@ -1024,6 +1122,67 @@ mod tests {
         check(&tree, html);
         tree.replace(b, made);
         check(&tree, html);
+    }
+
+    #[test]
+    fn text_stats_keep_everything_a_text_has() {
+        for text in [
+            "",
+            "   ",
+            "plain",
+            "  lead, trail ,  ",
+            "a\u{3001}b\u{ff0c}c, d\u{1f600}",
+        ] {
+            let st = Stats::of_text(text);
+            assert_eq!(TextStats::of(&st).stats(), st, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_texts_are_kept_in_text_slots_and_freed_on_change() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let html = map[page.find(names::HTML).unwrap().index()];
+        check(&tree, html);
+        let texts = tree.memo.borrow().texts.len();
+        // LONG appears four times; nothing else is that long.
+        assert_eq!(texts, 4);
+        let text = map
+            .iter()
+            .copied()
+            .find(|&t| t != NIL && tree.is_text(t) && tree.text(t) == LONG)
+            .unwrap();
+        assert_eq!(tree.memo.borrow().stored(text), Some(Stats::of_text(LONG)));
+        tree.invalidate(text);
+        assert_eq!(tree.memo.borrow().free_texts.len(), 1);
+        assert_eq!(tree.memo.borrow().stored(text), None);
+        check(&tree, html);
+        let memo = tree.memo.borrow();
+        assert_eq!((memo.texts.len(), memo.free_texts.len()), (4, 0));
+    }
+
+    #[test]
+    fn stats_stay_right_after_the_memo_is_forgotten() {
+        let page = page();
+        let (mut tree, map) = copy(&page);
+        let html = map[page.find(names::HTML).unwrap().index()];
+        check(&tree, html);
+        tree.forget_stats();
+        check(&tree, html);
+        let body = map[page.find(names::BODY).unwrap().index()];
+        let div = tree.first_element_child(body);
+        let p = tree.first_element_child(div);
+        tree.detach(p);
+        let made = tree.create(names::P);
+        tree.append(body, made);
+        tree.append(made, p);
+        check(&tree, html);
+        let memo = tree.memo.borrow();
+        assert!(memo.entry.is_empty(), "no entry is kept");
+        // Work slots are reused, never kept.
+        assert_eq!(memo.slots.len(), memo.free.len());
+        assert_eq!(memo.texts.len(), memo.free_texts.len());
+        assert!(memo.slots.len() <= 16, "{}", memo.slots.len());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use super::{ends_sentence, prefix_of, Leaf, Leaves, Tables, Verdict, MAX_PROMPT_CHARS};
+use super::{ends_sentence, prefix_of, Kept, Leaf, Tables, Verdict, MAX_PROMPT_CHARS, SHORT};
 use crate::extract::tree::{Tree, NIL, T};
 use crate::page::names;
 
@@ -150,7 +150,7 @@ fn in_figcaption(tree: &Tree<'_>, t: T) -> bool {
 pub(super) fn credit_whole_captions(
     tree: &Tree<'_>,
     root: T,
-    leaves: &Leaves,
+    leaves: &Kept,
     verdicts: &mut [Verdict],
 ) {
     let figure_of = |t: T| {
@@ -164,19 +164,19 @@ pub(super) fn credit_whole_captions(
         None
     };
     let credited: HashSet<T> = leaves
-        .iter()
+        .firsts()
         .zip(verdicts.iter())
         .filter(|(_, v)| **v == Verdict::Credit)
-        .filter_map(|(l, _)| figure_of(l.first()))
+        .filter_map(|(first, _)| figure_of(first))
         .collect();
     if credited.is_empty() {
         return;
     }
-    for (leaf, v) in leaves.iter().zip(verdicts.iter_mut()) {
+    for (i, (first, v)) in leaves.firsts().zip(verdicts.iter_mut()).enumerate() {
         if *v == Verdict::Keep
-            && leaf.chars <= MAX_PROMPT_CHARS
-            && in_figcaption(tree, leaf.first())
-            && figure_of(leaf.first()).is_some_and(|f| credited.contains(&f))
+            && leaves.has(i, SHORT)
+            && in_figcaption(tree, first)
+            && figure_of(first).is_some_and(|f| credited.contains(&f))
         {
             *v = Verdict::Credit;
         }
