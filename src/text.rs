@@ -39,14 +39,19 @@ fn fold_width(c: char) -> char {
     }
 }
 
-/// Appends `c` lowercased; most label and class text is ASCII, which skips
-/// the Unicode case tables.
-fn push_lowercase(out: &mut String, c: char) {
+/// Feeds `c` lowercased to `f`; most label and class text is ASCII, which
+/// skips the Unicode case tables.
+fn lowercase(c: char, f: &mut impl FnMut(char)) {
     if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+        f(c.to_ascii_lowercase());
     } else {
-        out.extend(c.to_lowercase());
+        c.to_lowercase().for_each(f);
     }
+}
+
+/// Appends `c` lowercased.
+fn push_lowercase(out: &mut String, c: char) {
+    lowercase(c, &mut |l| out.push(l));
 }
 
 /// Normalises a block's text for label lookup: lowercase, punctuation,
@@ -54,22 +59,30 @@ fn push_lowercase(out: &mut String, c: char) {
 /// "  Trending: " and "TRENDING" both give "trending".
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    label_chars([text], |c| out.push(c));
+    out
+}
+
+/// [`normalize_label`] of the concatenated `parts`, a character at a time,
+/// for texts too long to copy twice.
+pub fn label_chars<'t>(parts: impl IntoIterator<Item = &'t str>, mut f: impl FnMut(char)) {
+    let mut started = false;
     let mut pending_space = false;
-    for c in text.chars().map(fold_width) {
+    for c in parts.into_iter().flat_map(str::chars).map(fold_width) {
         if is_ignorable(c) {
             continue;
         }
         if is_separator(c) {
-            pending_space = !out.is_empty();
+            pending_space = started;
             continue;
         }
         if pending_space {
-            out.push(' ');
+            f(' ');
             pending_space = false;
         }
-        push_lowercase(&mut out, c);
+        started = true;
+        lowercase(c, &mut f);
     }
-    out
 }
 
 /// Splits a class or id attribute into lowercase word tokens: on anything
@@ -145,12 +158,24 @@ impl PhraseSet {
 
 /// Collapses runs of whitespace to one space and trims.
 pub fn squash_whitespace(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    squash_joined([text])
+}
+
+/// [`squash_whitespace`] of the concatenated `parts`, without joining them
+/// first (a block's text can be most of the page).
+pub fn squash_joined<'t>(parts: impl IntoIterator<Item = &'t str>) -> String {
+    let mut out = String::new();
+    let mut pending_space = false;
+    for c in parts.into_iter().flat_map(str::chars) {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
         }
-        out.push_str(word);
     }
     out
 }
@@ -167,6 +192,28 @@ pub fn preview(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashing_pieces_is_squashing_them_joined() {
+        let pieces = [
+            "  Harbour",
+            "master ",
+            "\u{a0} said,\n",
+            "",
+            " \t",
+            "it reopens.  ",
+        ];
+        for n in 0..=pieces.len() {
+            let joined: String = pieces[..n].concat();
+            let want: Vec<&str> = joined.split_whitespace().collect();
+            assert_eq!(squash_joined(pieces[..n].iter().copied()), want.join(" "));
+            assert_eq!(squash_whitespace(&joined), want.join(" "));
+        }
+        let mut label = String::new();
+        label_chars(["  TREND", "ING: ", "ｎｅｗｓ"], |c| label.push(c));
+        assert_eq!(label, normalize_label("  TRENDING: ｎｅｗｓ"));
+        assert_eq!(label, "trending news");
+    }
 
     #[test]
     fn labels_normalise() {

@@ -14,7 +14,7 @@ use crate::api::{Article, Options};
 use crate::classify::{Strength, Verdict};
 use crate::page::{names, NodeId, Page};
 use crate::serialize::{events::Sanitizer, HtmlOut, MarkdownOut, TextOut};
-use crate::text::normalize_label;
+use crate::text::label_chars;
 use tree::{Tree, NIL, T};
 
 /// Blocks this short are not checked for repeats.
@@ -221,7 +221,7 @@ fn prose(tree: &Tree<'_>, root: T) -> (usize, usize, usize) {
     let mut t = tree.first_child(root);
     while t != NIL {
         if tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t) {
-            let text = crate::text::squash_whitespace(&tree.text_content(t));
+            let text = crate::text::squash_joined(texts(tree, t));
             let len = text.chars().count();
             let links: usize = tree
                 .by_tag(t, names::A)
@@ -319,6 +319,46 @@ fn has_block_descendant(tree: &Tree<'_>, t: T) -> bool {
     found
 }
 
+/// A block's normalised text ([`crate::text::normalize_label`]) as a hash and a length:
+/// the first blocks can be whole pages of text, too long to copy for a
+/// comparison that rarely matches. Equal keys are confirmed on the text.
+#[derive(PartialEq)]
+struct LabelKey {
+    hash: u64,
+    chars: usize,
+}
+
+impl LabelKey {
+    fn of(tree: &Tree<'_>, t: T) -> Self {
+        let (mut hash, mut chars) = (0u64, 0usize);
+        label_chars(texts(tree, t), |c| {
+            hash = (hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+            chars += 1;
+        });
+        Self { hash, chars }
+    }
+}
+
+/// The text nodes' strings under `t`, in document order.
+fn texts<'p>(tree: &Tree<'p>, t: T) -> Vec<&'p str> {
+    let mut parts = Vec::new();
+    tree.for_each_descendant(t, |d| {
+        if tree.is_text(d) {
+            parts.push(tree.text(d));
+        }
+    });
+    if tree.is_text(t) {
+        parts.push(tree.text(t));
+    }
+    parts
+}
+
+fn label(tree: &Tree<'_>, t: T) -> String {
+    let mut out = String::new();
+    label_chars(texts(tree, t), |c| out.push(c));
+    out
+}
+
 /// Removes a block that repeats the block right before it near the top of
 /// the article, when the two are styled differently: a standfirst printed
 /// again as the first paragraph. (Identical twins in the same style are the
@@ -332,7 +372,7 @@ fn drop_repeated_blocks(tree: &mut Tree<'_>, root: T) {
         names::DIV,
         names::BLOCKQUOTE,
     ];
-    let mut prev: Option<(T, String)> = None;
+    let mut prev: Option<(T, LabelKey)> = None;
     let mut checked = 0;
     let mut t = tree.first_child(root);
     while t != NIL && checked < REPEAT_WINDOW {
@@ -340,20 +380,20 @@ fn drop_repeated_blocks(tree: &mut Tree<'_>, root: T) {
         let is_leaf_block =
             tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t);
         if is_leaf_block {
-            let text = normalize_label(&tree.text_content(t));
-            if text.chars().count() >= MIN_REPEAT_CHARS {
+            let key = LabelKey::of(tree, t);
+            if key.chars >= MIN_REPEAT_CHARS {
                 checked += 1;
-                if let Some((p, ptext)) = &prev {
+                if let Some((p, pkey)) = &prev {
                     let styled_apart =
                         tree.tag(*p) != tree.tag(t) || tree.class(*p) != tree.class(t);
-                    if *ptext == text && styled_apart {
+                    if *pkey == key && styled_apart && label(tree, *p) == label(tree, t) {
                         let skip = tree.walk_skip(root, t);
                         tree.detach(t);
                         t = skip;
                         continue;
                     }
                 }
-                prev = Some((t, text));
+                prev = Some((t, key));
             }
         }
         t = next;
