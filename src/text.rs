@@ -58,8 +58,13 @@ fn push_lowercase(out: &mut String, c: char) {
 /// symbols and emoji turned into spaces, runs of spaces collapsed, trimmed.
 /// "  Trending: " and "TRENDING" both give "trending".
 pub fn normalize_label(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    label_chars([text], |c| out.push(c));
+    normalize_joined([text])
+}
+
+/// [`normalize_label`] of the concatenated `parts`, without joining them first.
+pub fn normalize_joined<'t>(parts: impl IntoIterator<Item = &'t str>) -> String {
+    let mut out = String::new();
+    label_chars(parts, |c| out.push(c));
     out
 }
 

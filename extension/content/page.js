@@ -57,9 +57,11 @@ async function judge(op, snapshot, options) {
   if (!run) {
     const ask = { kind: MSG.JUDGE, op, snapshot: toPlainSnapshot(snapshot), options };
     result = (await ext.runtime.sendMessage(ask).catch((e) => ({ error: String(e) }))) ?? { error: "no answer" };
-    if (wasmAllowed()) warmOwnEngine();
-    // The extension could not judge (no offscreen document): the page's own engine can.
-    if (result?.error && wasmAllowed()) run = await ownEngine();
+    if (wasmAllowed()) {
+      warmOwnEngine();
+      // The extension could not judge (no offscreen document): the page's own engine can.
+      if (result.error) run = await ownEngine();
+    }
   }
   if (run) result = run(op, snapshot, options);
   via = run ? "page" : "extension";

@@ -14,7 +14,7 @@ use crate::api::{Article, Options};
 use crate::classify::{Strength, Verdict};
 use crate::page::{names, NodeId, Page};
 use crate::serialize::{events::Sanitizer, HtmlOut, MarkdownOut, TextOut};
-use crate::text::label_chars;
+use crate::text::{label_chars, normalize_joined};
 use tree::{Tree, NIL, T};
 
 /// Blocks this short are not checked for repeats.
@@ -221,7 +221,7 @@ fn prose(tree: &Tree<'_>, root: T) -> (usize, usize, usize) {
     let mut t = tree.first_child(root);
     while t != NIL {
         if tree.is_element(t) && blocks.contains(&tree.tag(t)) && !has_block_descendant(tree, t) {
-            let text = crate::text::squash_joined(texts(tree, t));
+            let text = crate::text::squash_joined(tree.texts(t));
             let len = text.chars().count();
             let links: usize = tree
                 .by_tag(t, names::A)
@@ -331,32 +331,12 @@ struct LabelKey {
 impl LabelKey {
     fn of(tree: &Tree<'_>, t: T) -> Self {
         let (mut hash, mut chars) = (0u64, 0usize);
-        label_chars(texts(tree, t), |c| {
+        label_chars(tree.texts(t), |c| {
             hash = (hash.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
             chars += 1;
         });
         Self { hash, chars }
     }
-}
-
-/// The text nodes' strings under `t`, in document order.
-fn texts<'p>(tree: &Tree<'p>, t: T) -> Vec<&'p str> {
-    let mut parts = Vec::new();
-    tree.for_each_descendant(t, |d| {
-        if tree.is_text(d) {
-            parts.push(tree.text(d));
-        }
-    });
-    if tree.is_text(t) {
-        parts.push(tree.text(t));
-    }
-    parts
-}
-
-fn label(tree: &Tree<'_>, t: T) -> String {
-    let mut out = String::new();
-    label_chars(texts(tree, t), |c| out.push(c));
-    out
 }
 
 /// Removes a block that repeats the block right before it near the top of
@@ -386,7 +366,10 @@ fn drop_repeated_blocks(tree: &mut Tree<'_>, root: T) {
                 if let Some((p, pkey)) = &prev {
                     let styled_apart =
                         tree.tag(*p) != tree.tag(t) || tree.class(*p) != tree.class(t);
-                    if *pkey == key && styled_apart && label(tree, *p) == label(tree, t) {
+                    if *pkey == key
+                        && styled_apart
+                        && normalize_joined(tree.texts(*p)) == normalize_joined(tree.texts(t))
+                    {
                         let skip = tree.walk_skip(root, t);
                         tree.detach(t);
                         t = skip;

@@ -297,19 +297,22 @@ impl Memo {
             return false;
         }
         let e = std::mem::replace(&mut self.entry[t as usize], UNKNOWN);
-        if e < TEXT_SLOT {
-            self.free.push(e);
-        } else if e < SMALL {
-            self.free_texts.push(e & !TEXT_SLOT);
-        }
+        self.release(e);
         e != UNKNOWN
     }
 
     /// Records `t`'s entry (and, when the memo is off, frees its slot).
     fn set(&mut self, t: T, e: u32) {
-        if !self.off {
+        if self.off {
+            self.release(e);
+        } else {
             self.entry[t as usize] = e;
-        } else if e < TEXT_SLOT {
+        }
+    }
+
+    /// Returns the slot entry `e` points at, if any, for reuse.
+    fn release(&mut self, e: u32) {
+        if e < TEXT_SLOT {
             self.free.push(e);
         } else if e < SMALL {
             self.free_texts.push(e & !TEXT_SLOT);
@@ -801,16 +804,22 @@ impl<'p> Tree<'p> {
 
     /// The DOM's textContent.
     pub fn text_content(&self, t: T) -> String {
+        self.texts(t).concat()
+    }
+
+    /// The pieces of [`Tree::text_content`], for reading a long text without
+    /// joining it.
+    pub fn texts(&self, t: T) -> Vec<&'p str> {
         if self.is_text(t) {
-            return self.text(t).to_owned();
+            return vec![self.text(t)];
         }
-        let mut s = String::new();
+        let mut parts = Vec::new();
         self.for_each_descendant(t, |d| {
             if self.is_text(d) {
-                s.push_str(self.text(d));
+                parts.push(self.text(d));
             }
         });
-        s
+        parts
     }
 
     /// Readability's `_getInnerText(e)`: textContent trimmed, runs of two or
